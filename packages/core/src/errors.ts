@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'ERR_TRUST_LIST',
   'ERR_TRUST_LIST_ROLLBACK',
   'ERR_TRUST_LIST_STALE',
+  'ERR_TRUST_LIST_UNAVAILABLE',
   // signatures and validity
   'ERR_SIGNATURE',
   'ERR_NOT_YET_VALID',

@@ -61,6 +61,12 @@ export interface GeneratedKeyPair {
 export interface CryptoProvider {
   readonly name: string;
   importPublicKey(alg: SignatureAlg, jwk: PublicJwk, options?: KeyOptions): Promise<PublicKeyHandle>;
+  /**
+   * Imports a raw public key: SEC 1 (compressed `02|03‖x` or uncompressed `04‖x‖y`) for ES256/ES384/SM2, the 32-byte
+   * key for EdDSA. The compact credential carries holder keys compressed; providers decompress natively (OpenSSL on
+   * Node) because this import is on the verifier's per-QR path. Throws DeltaIdError `ERR_KEY` for an invalid key.
+   */
+  importRawPublicKey(alg: SignatureAlg, raw: Uint8Array, options?: KeyOptions): Promise<PublicKeyHandle>;
   importPrivateKey(alg: SignatureAlg, jwk: PrivateJwk, options?: KeyOptions): Promise<PrivateKeyHandle>;
   generateKeyPair(
     alg: SignatureAlg,
@@ -75,7 +81,7 @@ export interface CryptoProvider {
 }
 
 /** The parts of a provider an operation needs; operations ask for the narrowest (STYLE.md, animo-id/mdoc). */
-export type Verifies = Pick<CryptoProvider, 'importPublicKey' | 'verify'>;
+export type Verifies = Pick<CryptoProvider, 'importPublicKey' | 'importRawPublicKey' | 'verify'>;
 export type Signs = Pick<CryptoProvider, 'sign'>;
 export type Digests = Pick<CryptoProvider, 'digest'>;
 export type Randomness = Pick<CryptoProvider, 'randomBytes'>;

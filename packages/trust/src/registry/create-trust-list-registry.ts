@@ -1,0 +1,48 @@
+import type { Verifies } from '@deltaid/core';
+import { buildIssuerIndex, candidatesFor, type IssuerIndex } from '../lib/issuer-index.js';
+import { listSource } from '../lib/list-source.js';
+import { ACCEPT_ALL } from '../lib/lookup.js';
+import { makeRegistry } from '../lib/make-registry.js';
+import type { StalePolicy } from '../trust-list/types.js';
+import type { VerifiedTrustList } from '../trust-list/verify-trust-list.js';
+import type { TrustRegistry } from './types.js';
+
+/** What {@link createTrustListRegistry} needs. */
+export interface TrustListRegistryOptions {
+  readonly crypto: Pick<Verifies, 'importPublicKey'>;
+  /** Epoch seconds now; freshness is judged at every lookup, not only when the list was verified. */
+  readonly clock: () => number;
+  /** Past next-update; default: refuse (`ERR_TRUST_LIST_STALE`). */
+  readonly stalePolicy?: StalePolicy;
+  readonly compromised?: 'all' | 'after-compromise';
+}
+
+/**
+ * A registry over verified regional trust lists (from `verifyTrustList`). Each entry is authorised only for
+ * its document types, in its list's region; a list past next-update is handled by the stale policy at
+ * every lookup (grace, then warn or refuse).
+ *
+ * @param lists - one or more verified lists (typically one per region).
+ * @param options - key import, clock, stale and compromise policy.
+ * @returns a {@link TrustRegistry}.
+ * @example
+ * ```ts
+ * const v = await verifyTrustList(bytes, { anchors, crypto, now });
+ * if (v.ok) registry = createTrustListRegistry([v.list], { crypto, clock });
+ * ```
+ * @see docs/formats/trust-list.md §Registries
+ */
+export function createTrustListRegistry(
+  lists: VerifiedTrustList | readonly VerifiedTrustList[],
+  options: TrustListRegistryOptions,
+): TrustRegistry {
+  const all = Array.isArray(lists) ? lists : [lists];
+  const indexes: IssuerIndex[] = all.map((l: VerifiedTrustList) =>
+    buildIssuerIndex(l.entries, options.crypto, listSource(l, options.clock, options.stalePolicy)),
+  );
+  return makeRegistry(
+    (kid) =>
+      indexes.length === 1 ? candidatesFor(indexes[0]!, kid) : indexes.flatMap((i) => candidatesFor(i, kid)),
+    { ...ACCEPT_ALL, compromised: options.compromised ?? 'all' },
+  );
+}

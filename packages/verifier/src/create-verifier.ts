@@ -1,0 +1,331 @@
+import {
+  type CompactCredential,
+  type DecodedPresentation,
+  DeltaIdError,
+  type DocType,
+  decodePresentation,
+  type ElementValue,
+  type ErrorCode,
+  equalBytes,
+  isDeltaIdError,
+  type KeyOptions,
+  type RegionCode,
+  toHex,
+  type Verifies,
+  verifySign1,
+} from '@deltaid/core';
+import type { IssuerEntry, StatusCache, TrustRegistry } from '@deltaid/trust';
+import type { Challenge } from './challenge.js';
+import { type BilingualMessage, messageFor } from './messages.js';
+import { checkPolicyElements, type Policy, type PolicyPreset, resolvePolicy } from './policy.js';
+import type { ReplayCache } from './replay-cache.js';
+
+/** The checks of the pipeline, in the order they run. */
+export const CHECKS = [
+  'decode',
+  'issuer',
+  'signature',
+  'authorisation',
+  'validity',
+  'holder',
+  'freshness',
+  'challenge',
+  'replay',
+  'status',
+  'policy',
+] as const;
+
+/** One check of the pipeline. */
+export type CheckName = (typeof CHECKS)[number];
+
+/** A failure or warning, with a stable code and a bilingual message for the desk. */
+export interface VerificationIssue {
+  readonly code: ErrorCode;
+  readonly check: CheckName;
+  readonly message: BilingualMessage;
+  /** Technical detail for logs (never personal data). */
+  readonly detail?: string;
+}
+
+/** The issuer of a verified credential, as the trust list names it. */
+export interface VerifiedIssuer {
+  readonly id: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly region: RegionCode;
+  readonly creditCode: string;
+}
+
+/** The result of {@link Verifier.verify}: always data, never an exception for bad input. */
+export interface VerificationResult {
+  readonly valid: boolean;
+  /** Present when `valid`: the document type and its verified elements. */
+  readonly docType?: DocType;
+  readonly purpose?: string;
+  readonly claims?: Readonly<Record<string, ElementValue>>;
+  readonly issuer?: VerifiedIssuer;
+  /** When the wallet made the presentation (seconds since the epoch). */
+  readonly presentedAt?: number;
+  /** Credential validity (seconds since the epoch). */
+  readonly expiresAt?: number;
+  /** Checks that ran and passed, in order. */
+  readonly passed: readonly CheckName[];
+  readonly warnings: readonly VerificationIssue[];
+  readonly errors: readonly VerificationIssue[];
+}
+
+/** Options of {@link createVerifier}. */
+export interface VerifierOptions {
+  /** Where issuer keys come from. */
+  readonly trust: TrustRegistry;
+  /** Cached status lists; without it, credentials with a status reference follow `policy.statusUnavailable`. */
+  readonly status?: StatusCache;
+  /** What this desk accepts: a preset name or a custom policy. */
+  readonly policy: Policy | PolicyPreset;
+  /** Milliseconds since the epoch, like `Date.now`. */
+  readonly clock: () => number;
+  readonly crypto: Verifies;
+  /** Remembers accepted presentations; default: none (replay not checked). Use `createMemoryReplayCache()`. */
+  readonly replayCache?: ReplayCache;
+  /** How old a presentation may be, in seconds. Default 120. */
+  readonly freshnessSeconds?: number;
+  /** Tolerated clock difference between wallet, issuer and verifier, in seconds. Default 60. */
+  readonly clockSkewSeconds?: number;
+  /** This verifier's audience id; presentations naming another audience are refused. */
+  readonly audience?: string;
+  /** Options for importing holder keys (e.g. an SM2 user id other than the default). */
+  readonly holderKeyOptions?: KeyOptions;
+}
+
+/** Per-call options of {@link Verifier.verify}. */
+export interface VerifyOptions {
+  /** The challenge this desk showed (two-step flow); the presentation must answer it. */
+  readonly challenge?: Challenge;
+}
+
+/** A configured verifier. Safe to share between concurrent calls: only the caches hold state. */
+export interface Verifier {
+  readonly policy: Policy;
+  verify(input: string | Uint8Array, options?: VerifyOptions): Promise<VerificationResult>;
+}
+
+class Failure {
+  constructor(
+    readonly code: ErrorCode,
+    readonly check: CheckName,
+    readonly detail?: string,
+  ) {}
+}
+
+/**
+ * Creates the offline verifier: QR text in, a result with verified claims or reasons out.
+ *
+ * Pipeline (each step bounded and typed): prefix/version → base45 → inflate → CBOR → structure → issuer key by `kid`
+ * (`ERR_UNKNOWN_ISSUER`) → issuer signature (`ERR_SIGNATURE`) → authorised for the document type, region accepted
+ * (`ERR_ISSUER_NOT_AUTHORISED`, `ERR_REGION_NOT_ACCEPTED`, `ERR_POLICY`) → validity with skew (`ERR_NOT_YET_VALID`,
+ * `ERR_EXPIRED`) → holder signature with the `cnf` key (`ERR_HOLDER_SIGNATURE`) → freshness
+ * (`ERR_STALE_PRESENTATION`) → challenge and audience (`ERR_CHALLENGE`, `ERR_AUDIENCE`) → replay (`ERR_REPLAY`) →
+ * status (`ERR_REVOKED`, `ERR_SUSPENDED`, `ERR_STATUS_*`) → policy (`ERR_POLICY`).
+ *
+ * @throws DeltaIdError `ERR_INVALID_ARGUMENT` for a bad policy or options (misuse), never for bad input.
+ * @example
+ * ```ts
+ * const verifier = createVerifier({ trust, status, policy: 'hotel-checkin', clock: Date.now, crypto,
+ *   replayCache: createMemoryReplayCache() });
+ * const result = await verifier.verify(scannedText);
+ * if (!result.valid) showToClerk(result.errors[0].message.zh);
+ * ```
+ */
+export function createVerifier(options: VerifierOptions): Verifier {
+  const policy = resolvePolicy(options.policy);
+  const freshness = options.freshnessSeconds ?? 120;
+  const skew = options.clockSkewSeconds ?? 60;
+  if (!(freshness > 0) || !(skew >= 0)) {
+    throw new DeltaIdError('ERR_INVALID_ARGUMENT', 'freshnessSeconds must be > 0 and clockSkewSeconds ≥ 0');
+  }
+  if (typeof options.clock !== 'function')
+    throw new DeltaIdError('ERR_INVALID_ARGUMENT', 'clock is required');
+  const statusUnavailable = policy.statusUnavailable ?? 'reject';
+
+  async function run(
+    input: string | Uint8Array,
+    verifyOptions: VerifyOptions,
+    passed: CheckName[],
+    warnings: VerificationIssue[],
+  ): Promise<Omit<VerificationResult, 'passed' | 'warnings' | 'errors' | 'valid'>> {
+    const now = Math.floor(options.clock() / 1000);
+
+    let p: DecodedPresentation;
+    try {
+      p = await decodePresentation(input);
+    } catch (err) {
+      if (isDeltaIdError(err)) throw new Failure(err.code, 'decode', err.message);
+      throw err;
+    }
+    passed.push('decode');
+    const c: CompactCredential = p.credential;
+
+    const lookup = await options.trust.lookup({
+      kid: c.kid,
+      at: c.issuedAt,
+      verify: (key) => verifySign1(c.sign1, { key, crypto: options.crypto }),
+    });
+    if (!lookup.ok) {
+      const check: CheckName = lookup.code === 'ERR_SIGNATURE' ? 'signature' : 'issuer';
+      if (check === 'signature') passed.push('issuer');
+      throw new Failure(lookup.code, check, lookup.reason);
+    }
+    passed.push('issuer', 'signature');
+    if (lookup.warnings.length > 0)
+      warnings.push(issue('ERR_TRUST_LIST_STALE', 'issuer', 'trust list past its next update'));
+    const entry: IssuerEntry = lookup.issuer;
+
+    if (!entry.docTypes.includes(c.docType)) {
+      throw new Failure(
+        'ERR_ISSUER_NOT_AUTHORISED',
+        'authorisation',
+        `${entry.issuerId} may not sign ${c.docType}`,
+      );
+    }
+    if (policy.regions !== 'all' && !policy.regions.includes(entry.region)) {
+      throw new Failure('ERR_REGION_NOT_ACCEPTED', 'authorisation', `${entry.region} is not accepted here`);
+    }
+    if (!policy.docTypes.includes(c.docType)) {
+      throw new Failure(
+        'ERR_POLICY',
+        'authorisation',
+        `${c.docType} is not accepted by policy ${policy.name}`,
+      );
+    }
+    passed.push('authorisation');
+
+    if (c.notBefore - skew > now) throw new Failure('ERR_NOT_YET_VALID', 'validity', 'nbf is in the future');
+    if (c.expiresAt + skew < now) throw new Failure('ERR_EXPIRED', 'validity', 'exp has passed');
+    const documentEnd = c.elements.valid_until;
+    if (
+      typeof documentEnd === 'string' &&
+      documentEnd !== 'long-term' &&
+      Date.parse(`${documentEnd}T23:59:59+08:00`) / 1000 + skew < now
+    ) {
+      throw new Failure('ERR_EXPIRED', 'validity', 'the document validity (valid_until) has passed');
+    }
+    passed.push('validity');
+
+    let holderOk = false;
+    try {
+      const holderKey = await options.crypto.importRawPublicKey(
+        c.holderKey.alg,
+        c.holderKey.raw,
+        options.holderKeyOptions,
+      );
+      holderOk = await verifySign1(p.sign1, { key: holderKey, crypto: options.crypto });
+    } catch (err) {
+      if (!isDeltaIdError(err, 'ERR_KEY')) throw err;
+    }
+    if (!holderOk) throw new Failure('ERR_HOLDER_SIGNATURE', 'holder');
+    passed.push('holder');
+
+    if (p.time > now + skew || p.time + freshness < now) {
+      throw new Failure('ERR_STALE_PRESENTATION', 'freshness', `presented ${now - p.time} s ago`);
+    }
+    passed.push('freshness');
+
+    checkChallenge(p, verifyOptions.challenge, now);
+    passed.push('challenge');
+
+    if (options.replayCache !== undefined) {
+      const key = `${toHex(c.id)}:${toHex(p.nonce)}:${p.time}`;
+      if (await options.replayCache.checkAndRecord(key, p.time + freshness + skew, now)) {
+        throw new Failure('ERR_REPLAY', 'replay', 'this presentation was already accepted');
+      }
+      passed.push('replay');
+    }
+
+    await checkStatus(c, entry, now, warnings);
+    passed.push('status');
+
+    const unmet = checkPolicyElements(policy, c.docType, c.elements);
+    if (unmet !== undefined) throw new Failure('ERR_POLICY', 'policy', unmet);
+    passed.push('policy');
+
+    return {
+      docType: c.docType,
+      purpose: c.purpose,
+      claims: c.elements,
+      issuer: { id: entry.issuerId, name: entry.name, region: entry.region, creditCode: entry.creditCode },
+      presentedAt: p.time,
+      expiresAt: c.expiresAt,
+    };
+  }
+
+  function checkChallenge(p: DecodedPresentation, challenge: Challenge | undefined, now: number): void {
+    if (challenge !== undefined) {
+      if (p.challenge === undefined || !equalBytes(p.challenge, challenge.nonce)) {
+        throw new Failure('ERR_CHALLENGE', 'challenge', 'the presentation does not answer the challenge');
+      }
+      if (challenge.expiresAt + skew < now)
+        throw new Failure('ERR_CHALLENGE', 'challenge', 'the challenge expired');
+      if (p.audience !== challenge.audience)
+        throw new Failure('ERR_AUDIENCE', 'challenge', 'audience mismatch');
+    } else if (policy.requireChallenge === true) {
+      throw new Failure('ERR_CHALLENGE', 'challenge', 'this policy requires a challenge');
+    }
+    if (options.audience !== undefined && p.audience !== undefined && p.audience !== options.audience) {
+      throw new Failure('ERR_AUDIENCE', 'challenge', 'made for another verifier');
+    }
+  }
+
+  async function checkStatus(
+    c: CompactCredential,
+    entry: IssuerEntry,
+    now: number,
+    warnings: VerificationIssue[],
+  ) {
+    if (c.status === undefined) return;
+    const uri = entry.statusLists?.get(c.status.list);
+    let code: ErrorCode | undefined;
+    let detail: string | undefined;
+    if (uri === undefined || options.status === undefined) {
+      code = 'ERR_STATUS_UNAVAILABLE';
+      detail =
+        uri === undefined ? `list ${c.status.list} is not in the issuer's trust entry` : 'no status cache';
+    } else {
+      const r = await options.status.check({ uri, index: c.status.index, at: new Date(now * 1000) });
+      if (r.ok) {
+        for (const w of r.warnings) warnings.push(issue(w, 'status'));
+        return;
+      }
+      code = r.code;
+      detail = r.message;
+    }
+    // Only an unavailable or stale list is a matter of policy; revoked, suspended and bad indexes always fail.
+    if (
+      (code === 'ERR_STATUS_UNAVAILABLE' || code === 'ERR_STATUS_STALE') &&
+      statusUnavailable !== 'reject'
+    ) {
+      if (statusUnavailable === 'warn') warnings.push(issue(code, 'status', detail));
+      return;
+    }
+    throw new Failure(code, 'status', detail);
+  }
+
+  return {
+    policy,
+    async verify(input, verifyOptions = {}) {
+      const passed: CheckName[] = [];
+      const warnings: VerificationIssue[] = [];
+      try {
+        const verified = await run(input, verifyOptions, passed, warnings);
+        return { valid: true, ...verified, passed, warnings, errors: [] };
+      } catch (err) {
+        if (err instanceof Failure) {
+          return { valid: false, passed, warnings, errors: [issue(err.code, err.check, err.detail)] };
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+function issue(code: ErrorCode, check: CheckName, detail?: string): VerificationIssue {
+  return { code, check, message: messageFor(code), ...(detail === undefined ? {} : { detail }) };
+}
