@@ -107,7 +107,8 @@ export default async function benchStatusList() {
   const uri = claims.sub;
   for (let r = 0; r < RUNS + 2; r++) {
     const start = performance.now();
-    for (let i = 0; i < probes.length; i++) sink += cache.checkCached({ uri, index: probes[i], at: now }).ok ? 1 : 0;
+    for (let i = 0; i < probes.length; i++)
+      sink += cache.checkCached({ uri, index: probes[i], at: now }).ok ? 1 : 0;
     checks.push(((performance.now() - start) * 1e6) / probes.length);
   }
   line('check_cached_ns', median(checks.slice(2)), { target: 1000 });

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // '.' is portable (browsers); './node' holds the image readers (node:fs, node:zlib, zxing-wasm).
+  entry: ['src/index.ts', 'src/node.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

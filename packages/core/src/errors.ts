@@ -5,6 +5,7 @@
 export const ERROR_CODES = [
   // text codec
   'ERR_QR_PREFIX',
+  'ERR_QR_READ',
   'ERR_BASE45',
   'ERR_INFLATE',
   'ERR_INFLATE_LIMIT',
@@ -36,10 +37,16 @@ export const ERROR_CODES = [
   'ERR_STATUS_INDEX',
   // holder and presentation
   'ERR_HOLDER_SIGNATURE',
+  'ERR_NOT_HOLDER',
   'ERR_STALE_PRESENTATION',
   'ERR_CHALLENGE',
   'ERR_AUDIENCE',
   'ERR_REPLAY',
+  // ISO/IEC 18013-5 mdoc
+  'ERR_MDOC_DIGEST',
+  'ERR_MDOC_DOCTYPE',
+  'ERR_MDOC_DEVICE_AUTH',
+  'ERR_CERT_CHAIN',
   // relying party
   'ERR_POLICY',
   'ERR_REGION_NOT_ACCEPTED',

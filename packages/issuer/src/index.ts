@@ -1,4 +1,27 @@
 // @deltaid/issuer — explicit export list (STYLE.md item 3). Each area keeps its own index; add names here.
+
+export {
+  type IssueCompactContext,
+  type IssueCompactInput,
+  type IssuedCompact,
+  type IssuerIdentity,
+  issueCompact,
+} from './issue-compact.js';
+export {
+  type CertificateName,
+  CN_DL_NAMESPACE,
+  createDocumentSignerCertificate,
+  createIacaCertificate,
+  type DocumentSignerCertificateInput,
+  type IacaCertificateInput,
+  type IssuedMdoc,
+  type IssueMdocContext,
+  type IssueMdocInput,
+  issueMdl,
+  issueMdoc,
+  MDL_DS_EKU,
+  type MdlClaims,
+} from './mdoc/index.js';
 export {
   createFileStatusListStorage,
   createMemoryStatusListStorage,
@@ -11,10 +34,3 @@ export {
   type StatusListStorage,
   type StatusReference,
 } from './status/index.js';
-export {
-  type IssueCompactContext,
-  type IssueCompactInput,
-  type IssuedCompact,
-  type IssuerIdentity,
-  issueCompact,
-} from './issue-compact.js';

@@ -11,7 +11,7 @@ import type { GeneratedKeyPair } from '@deltaid/core';
 import { createNativeCrypto } from '@deltaid/core/crypto/native';
 import { createStatusCache, getStatus } from '@deltaid/trust';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFileStatusStorage, readFileBytes } from '../../trust/src/status-cache/file-storage.js';
+import { createFileStatusStorage, readFileBytes } from '@deltaid/trust/status-cache/file-storage';
 import { createFileStatusListStorage, createStatusListManager, type StatusReference } from '../src/index.js';
 
 const crypto = createNativeCrypto();
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('issue, revoke, publish, verify offline', () => {
-  let refs: StatusReference[];
+  let refs: readonly StatusReference[];
   const published = () => join(dir, 'published-1.cwt');
   const verifier = () =>
     createStatusCache({
@@ -96,8 +96,13 @@ describe('issue, revoke, publish, verify offline', () => {
     await publishTo(published(), restarted);
 
     const cache = verifier(); // a restarted verifier, with the last good copy on disk
-    expect(await cache.check({ uri: suspended.uri, index: suspended.index })).toMatchObject({ ok: true, status: 0 });
-    expect(await cache.check({ uri: revoked.uri, index: revoked.index })).toMatchObject({ code: 'ERR_REVOKED' });
+    expect(await cache.check({ uri: suspended.uri, index: suspended.index })).toMatchObject({
+      ok: true,
+      status: 0,
+    });
+    expect(await cache.check({ uri: revoked.uri, index: revoked.index })).toMatchObject({
+      code: 'ERR_REVOKED',
+    });
   });
 
   it('refuses a list signed by another issuer, a tampered list, an expired list; keeps the good copy', async () => {
@@ -120,7 +125,9 @@ describe('issue, revoke, publish, verify offline', () => {
     bytes[bytes.length - 3]! ^= 0x40;
     await writeFile(published(), bytes);
     expect(await cache.refresh()).toMatchObject([{ ok: false, code: 'ERR_SIGNATURE', iat: goodIat }]);
-    expect(await cache.check({ uri: revoked.uri, index: revoked.index })).toMatchObject({ code: 'ERR_REVOKED' });
+    expect(await cache.check({ uri: revoked.uri, index: revoked.index })).toMatchObject({
+      code: 'ERR_REVOKED',
+    });
 
     // A list published long ago has expired (7 days by default): refused on load, unusable when held.
     await publishTo(published(), genuine);

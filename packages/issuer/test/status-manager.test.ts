@@ -160,7 +160,9 @@ describe('allocation', () => {
 
   it('refuses a full list and bad counts', async () => {
     const full = allocationMap(Uint8Array.of(0xff), 8);
-    expect(() => pickFreeIndex(full, pooled(crypto))).toThrow(expect.objectContaining({ code: 'ERR_STATUS_INDEX' }));
+    expect(() => pickFreeIndex(full, pooled(crypto))).toThrow(
+      expect.objectContaining({ code: 'ERR_STATUS_INDEX' }),
+    );
     const m = manager(createMemoryStatusListStorage());
     await expect(m.allocateMany(0)).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
     await expect(m.allocate({ listId: 9 })).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
@@ -189,7 +191,9 @@ describe('status changes', () => {
     const m = manager(createMemoryStatusListStorage());
     const a = await m.allocate();
     const unused = a.index === 0 ? 1 : 0;
-    await expect(m.revoke({ listId: 1, index: unused })).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
+    await expect(m.revoke({ listId: 1, index: unused })).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+    });
     await expect(m.revoke({ listId: 1, index: 1000 })).rejects.toMatchObject({ code: 'ERR_STATUS_INDEX' });
     await expect(m.revoke({ listId: 1, index: -1 })).rejects.toMatchObject({ code: 'ERR_STATUS_INDEX' });
     const one = await m.createList({ bits: 1, size: 64 });
@@ -271,7 +275,11 @@ describe('publishing', () => {
     expect(cwt).toMatchObject({ listId: 1, uri: uriOf(1), format: 'cwt', ttl: 3600 });
     expect(cwt.exp - cwt.iat).toBe(7 * 24 * 3600);
     if (!(cwt.token instanceof Uint8Array)) throw new Error('expected bytes');
-    const verified = await verifyStatusListCwt(cwt.token, keys.publicKey, { crypto, now: NOW, uri: uriOf(1) });
+    const verified = await verifyStatusListCwt(cwt.token, keys.publicKey, {
+      crypto,
+      now: NOW,
+      uri: uriOf(1),
+    });
     expect(getStatus(verified.list, a.index)).toBe(1);
     expect(verified.list.size).toBe(1000);
     const jwt = await m.publish(1, { format: 'jwt' });

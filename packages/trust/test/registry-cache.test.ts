@@ -10,7 +10,8 @@ import { createMemoryStorage } from '../src/storage/create-memory-storage.js';
 import type { TrustStorage } from '../src/storage/types.js';
 import { buildTrustList } from '../src/trust-list/build-trust-list.js';
 import type { StalePolicy } from '../src/trust-list/types.js';
-import { crypto, DAY, EID, flip, listContent, makeFederation, T0 } from './trust-fixtures.js';
+import { verifyListOfLists } from '../src/trust-list/verify-list-of-lists.js';
+import { crypto, DAY, DL, EID, flip, listContent, makeFederation, publicPart, T0 } from './trust-fixtures.js';
 
 const fed = await makeFederation();
 const sh = fed.operators['CN-SH'];
@@ -196,5 +197,56 @@ describe('file storage: the cache survives a process restart', () => {
     const storage = createFileStorage(tmpdir());
     await expect(storage.get('../etc/passwd')).rejects.toMatchObject({ code: 'ERR_STORAGE' });
     await expect(storage.set('.hidden', new Uint8Array(1))).rejects.toMatchObject({ code: 'ERR_STORAGE' });
+  });
+});
+
+describe('the whole federation, cached: list of lists → four cached regional sources → hotel', () => {
+  it('resolves a Jiangsu licence at a Shanghai hotel, then again offline after a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'deltaid-fed-'));
+    try {
+      const now = T0 + DAY;
+      const lol = await verifyListOfLists(fed.listOfLists, { anchors: [publicPart(fed.joint)], crypto, now });
+      if (!lol.ok) throw new Error(lol.code);
+      const start = async (online: boolean) => {
+        const sources = lol.list.lists.map((ref) =>
+          createCachedTrustSource({
+            load: async () => {
+              if (!online) throw new TypeError('offline');
+              return fed.lists[ref.region];
+            },
+            storage: createFileStorage(dir),
+            anchors: lol.list.anchors,
+            region: ref.region,
+            crypto,
+            clock: () => now,
+            stalePolicy: { graceSeconds: 7 * DAY, after: 'warn' },
+          }),
+        );
+        const results = await Promise.all(sources.map((s) => s.refresh()));
+        const hotel = createFederatedRegistry({
+          registries: sources.map((s) => s.registry),
+          policy: { regions: 'all', docTypes: 'all' },
+        });
+        return { results, hotel };
+      };
+      const online = await start(true);
+      expect(online.results.map((r) => r.ok && r.from)).toEqual(['network', 'network', 'network', 'network']);
+      const jsDl = { kid: fed.issuers['CN-JS'][0].kid, docType: DL, at: now };
+      expect(await online.hotel.lookup(jsDl)).toMatchObject({ ok: true, issuer: { region: 'CN-JS' } });
+
+      const offline = await start(false);
+      expect(offline.results.map((r) => r.ok && r.from)).toEqual([
+        'storage',
+        'storage',
+        'storage',
+        'storage',
+      ]);
+      expect(await offline.hotel.lookup(jsDl)).toMatchObject({ ok: true, issuer: { region: 'CN-JS' } });
+      expect(
+        await offline.hotel.lookup({ kid: fed.issuers['CN-ZJ'][1].kid, docType: EID, at: now }),
+      ).toMatchObject({ ok: false, code: 'ERR_ISSUER_NOT_AUTHORISED' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -91,9 +91,23 @@ describe('check: results as data with distinct codes', () => {
     const w = world();
     w.state.served.set(URI, await token());
     const c = cache(w);
-    expect(await c.check({ uri: URI, index: 0 })).toEqual({ ok: true, uri: URI, index: 0, status: 0, warnings: [] });
-    expect(await c.check({ uri: URI, index: REVOKED })).toMatchObject({ ok: false, code: 'ERR_REVOKED', status: 1 });
-    expect(await c.check({ uri: URI, index: SUSPENDED })).toMatchObject({ ok: false, code: 'ERR_SUSPENDED', status: 2 });
+    expect(await c.check({ uri: URI, index: 0 })).toEqual({
+      ok: true,
+      uri: URI,
+      index: 0,
+      status: 0,
+      warnings: [],
+    });
+    expect(await c.check({ uri: URI, index: REVOKED })).toMatchObject({
+      ok: false,
+      code: 'ERR_REVOKED',
+      status: 1,
+    });
+    expect(await c.check({ uri: URI, index: SUSPENDED })).toMatchObject({
+      ok: false,
+      code: 'ERR_SUSPENDED',
+      status: 2,
+    });
     expect(await c.check({ uri: URI, index: APP_SPECIFIC })).toMatchObject({
       ok: false,
       code: 'ERR_STATUS_UNKNOWN',
@@ -109,8 +123,14 @@ describe('check: results as data with distinct codes', () => {
     const w = world();
     w.state.served.set('https://mirror.example/3', await token());
     const c = cache(w, { lists: [{ uri: URI, listId: 'js-3', location: 'https://mirror.example/3' }] });
-    expect(await c.check({ listId: 'js-3', index: REVOKED })).toMatchObject({ ok: false, code: 'ERR_REVOKED' });
-    expect(await c.check({ listId: 'nope', index: 1 })).toMatchObject({ ok: false, code: 'ERR_STATUS_UNAVAILABLE' });
+    expect(await c.check({ listId: 'js-3', index: REVOKED })).toMatchObject({
+      ok: false,
+      code: 'ERR_REVOKED',
+    });
+    expect(await c.check({ listId: 'nope', index: 1 })).toMatchObject({
+      ok: false,
+      code: 'ERR_STATUS_UNAVAILABLE',
+    });
   });
 
   it('accepts the JWT form too', async () => {
@@ -167,7 +187,10 @@ describe('policy: missing and stale lists', () => {
     expect(await c.check({ uri: URI, index: 1 })).toMatchObject({ ok: true });
     w.state.online = false;
     w.state.now = (T0 + 7200) * 1000;
-    expect(await c.check({ uri: URI, index: 1 })).toMatchObject({ ok: false, code: 'ERR_STATUS_UNAVAILABLE' });
+    expect(await c.check({ uri: URI, index: 1 })).toMatchObject({
+      ok: false,
+      code: 'ERR_STATUS_UNAVAILABLE',
+    });
   });
 });
 
@@ -206,7 +229,10 @@ describe('refresh by ttl, and what is refused', () => {
     tampered[tampered.length - 1]! ^= 0x01;
     cases.push([tampered, 'ERR_SIGNATURE']);
     cases.push([await token({ iat: T0 }), 'ERR_TRUST_LIST_ROLLBACK']);
-    cases.push([await token({ iat: T0 + 200, sub: 'https://status.js.deltaid.example/lists/4' }), 'ERR_STRUCTURE']);
+    cases.push([
+      await token({ iat: T0 + 200, sub: 'https://status.js.deltaid.example/lists/4' }),
+      'ERR_STRUCTURE',
+    ]);
     const bomb = await deflate(new Uint8Array(16 * 1024 * 1024));
     const bombToken = await signStatusListCwt(
       { claims: { sub: URI, iat: T0 + 200, ttl: 60 }, list: { bits: 2, lst: bomb } },

@@ -99,6 +99,19 @@ export interface Federation {
   readonly regionalAnchors: OperatorAnchor[];
 }
 
+const OPERATOR_ALG: Record<Region, SignatureAlg> = {
+  'CN-SH': 'SM2',
+  'CN-JS': 'ES256',
+  'CN-ZJ': 'ES384',
+  'CN-AH': 'EdDSA',
+};
+const ISSUER_ALG: Record<Region, SignatureAlg> = {
+  'CN-SH': 'SM2',
+  'CN-JS': 'ES256',
+  'CN-ZJ': 'SM2',
+  'CN-AH': 'ES384',
+};
+
 export const REGION_LIST: readonly Region[] = ['CN-SH', 'CN-JS', 'CN-ZJ', 'CN-AH'];
 
 /**
@@ -112,8 +125,12 @@ export async function makeFederation(): Promise<Federation> {
   const entries = {} as Record<Region, IssuerEntry[]>;
   const lists = {} as Record<Region, Uint8Array>;
   for (const region of REGION_LIST) {
-    operators[region] = await makeKey(region === 'CN-AH' ? 'EdDSA' : 'ES256', `op-${region}`);
-    issuers[region] = [await makeKey('ES256', `${region}-1`), await makeKey('EdDSA', `${region}-2`)];
+    // Government signers use SM2 (DESIGN.md "Algorithms"); the others keep ES256/EdDSA covered.
+    operators[region] = await makeKey(OPERATOR_ALG[region], `op-${region}`);
+    issuers[region] = [
+      await makeKey(ISSUER_ALG[region], `${region}-1`),
+      await makeKey('EdDSA', `${region}-2`),
+    ];
     entries[region] = [
       entry(region, 1, issuers[region][0]),
       entry(region, 2, issuers[region][1], { docTypes: region === 'CN-ZJ' ? [VL] : [DL] }),

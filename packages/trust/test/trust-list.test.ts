@@ -1,4 +1,4 @@
-import { encodeCbor, signSign1 } from '@deltaid/core';
+import { encodeCbor, signSign1, utf8 } from '@deltaid/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTrustList } from '../src/trust-list/build-trust-list.js';
@@ -14,6 +14,7 @@ import {
   flip,
   listContent,
   makeFederation,
+  makeKey,
   publicPart,
   REGION_LIST,
   T0,
@@ -63,10 +64,12 @@ describe('refusals, each with its own code', () => {
   const opts = (over = {}) => ({ anchors: anchors(), crypto, now: T0 + DAY, ...over });
 
   it('tampered payload -> ERR_SIGNATURE', async () => {
-    const bytes = fed.lists['CN-JS'].slice();
-    // Flip a byte inside the payload (an issuer name), well past the protected header.
-    const at = bytes.indexOf(0xe6, 40);
-    bytes.set(flip(bytes, at));
+    const good = fed.lists['CN-JS'];
+    // Change one character of an issuer name (江 → 汛: e6 b1 9f → e6 b1 9b), inside the signed payload.
+    const name = utf8('江苏省公安厅1');
+    const at = Buffer.from(good).indexOf(Buffer.from(name));
+    expect(at).toBeGreaterThan(60);
+    const bytes = flip(good, at + 2, 0x04);
     const r = await verifyTrustList(bytes, opts());
     expect(r).toMatchObject({ ok: false, code: 'ERR_SIGNATURE' });
   });
@@ -86,13 +89,22 @@ describe('refusals, each with its own code', () => {
     expect(!r.ok && r.reason).toMatch(/CN-JS operator but claims CN-SH/);
   });
 
-  it('a kid that names the right operator but a signature by another key -> ERR_SIGNATURE', async () => {
-    const forged = await buildTrustList(listContent('CN-SH', fed.entries['CN-SH']), {
+  it('a kid that names the right operator but a signature by another key -> ERR_SIGNATURE / ERR_COSE_ALG', async () => {
+    const content = listContent('CN-SH', fed.entries['CN-SH']);
+    const impostor = await makeKey('SM2', 'impostor');
+    const sameAlg = await buildTrustList(content, {
+      key: impostor.privateKey,
+      kid: fed.operators['CN-SH'].kid,
+      crypto,
+    });
+    expect(await verifyTrustList(sameAlg, opts())).toMatchObject({ ok: false, code: 'ERR_SIGNATURE' });
+    // The Jiangsu operator signs with ES256; the Shanghai key is SM2: the header alg gives it away first.
+    const otherAlg = await buildTrustList(content, {
       key: fed.operators['CN-JS'].privateKey,
       kid: fed.operators['CN-SH'].kid,
       crypto,
     });
-    expect(await verifyTrustList(forged, opts())).toMatchObject({ ok: false, code: 'ERR_SIGNATURE' });
+    expect(await verifyTrustList(otherAlg, opts())).toMatchObject({ ok: false, code: 'ERR_COSE_ALG' });
   });
 
   it('expected region differs -> ERR_TRUST_LIST', async () => {

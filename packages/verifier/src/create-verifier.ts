@@ -291,7 +291,14 @@ export function createVerifier(options: VerifierOptions): Verifier {
     } else {
       const r = await options.status.check({ uri, index: c.status.index, at: new Date(now * 1000) });
       if (r.ok) {
-        for (const w of r.warnings) warnings.push(issue(w, 'status'));
+        // The cache may have its own policy for missing or stale lists; this desk's policy decides. A cache set to
+        // 'accept' hides staleness entirely: keep the cache's default ('reject') and set the policy here.
+        const excused: readonly ErrorCode[] =
+          r.status === undefined && r.warnings.length === 0 ? ['ERR_STATUS_UNAVAILABLE'] : r.warnings;
+        for (const w of excused) {
+          if (statusUnavailable === 'reject') throw new Failure(w, 'status', 'status list missing or stale');
+          if (statusUnavailable === 'warn') warnings.push(issue(w, 'status'));
+        }
         return;
       }
       code = r.code;

@@ -11,6 +11,15 @@ export {
   type VerifierOptions,
   type VerifyOptions,
 } from './create-verifier.js';
+export {
+  MDOC_CHECKS,
+  type MdocCheckName,
+  type MdocDocumentResult,
+  type MdocVerificationIssue,
+  type MdocVerificationResult,
+  type VerifyDeviceResponseOptions,
+} from './mdoc/types.js';
+export { verifyDeviceResponse } from './mdoc/verify-device-response.js';
 export { type BilingualMessage, MESSAGES, messageFor } from './messages.js';
 export {
   checkPolicyElements,
@@ -20,4 +29,9 @@ export {
   type PolicyPreset,
   resolvePolicy,
 } from './policy.js';
-export { createMemoryReplayCache, type MemoryReplayCacheOptions, type ReplayCache } from './replay-cache.js';
+export {
+  createMemoryReplayCache,
+  type MemoryReplayCache,
+  type MemoryReplayCacheOptions,
+  type ReplayCache,
+} from './replay-cache.js';

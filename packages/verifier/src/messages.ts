@@ -49,6 +49,10 @@ export const MESSAGES: Readonly<Partial<Record<ErrorCode, BilingualMessage>>> = 
     zh: '签发密钥已泄露，该证照不可信。',
     en: 'The issuer key was compromised; not trusted.',
   },
+  ERR_TRUST_LIST_STALE: {
+    zh: '信任列表已过期，请联网更新信任列表。',
+    en: 'The trust list is out of date. Go online to update it.',
+  },
   ERR_REGION_NOT_ACCEPTED: {
     zh: '本窗口不受理该地区签发的证照。',
     en: 'This desk does not accept documents from the issuing region.',

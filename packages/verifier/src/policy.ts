@@ -2,6 +2,7 @@ import {
   DeltaIdError,
   type DocType,
   type ElementValue,
+  elementIds,
   impliesClass,
   type LicenceClass,
   type RegionCode,
@@ -105,6 +106,9 @@ export function definePolicy(policy: Policy): Policy {
     if (!policy.docTypes.includes(d as DocType)) throw misuse(`requiredElements: ${d} is not in docTypes`);
     if (!Array.isArray(ids) || ids.some((i) => typeof i !== 'string'))
       throw misuse(`requiredElements.${d} must list ids`);
+    const known = elementIds(d);
+    for (const id of ids)
+      if (!known.includes(id)) throw misuse(`requiredElements.${d}: unknown element ${id}`);
   }
   if (policy.requiredClass !== undefined) {
     for (const c of policy.requiredClass) {

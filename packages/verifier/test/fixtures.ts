@@ -25,10 +25,10 @@ export interface TestIssuer {
 }
 
 const CREDIT_CODES: Record<Region, string> = {
-  'CN-SH': '11310000002421350N',
-  'CN-JS': '11320000014000366G',
-  'CN-ZJ': '11330000002482050Q',
-  'CN-AH': '11340000003000043X',
+  'CN-SH': '11310000002421350P',
+  'CN-JS': '11320000014000366W',
+  'CN-ZJ': '11330000002482050L',
+  'CN-AH': '11340000003000043G',
 };
 
 export async function makeIssuer(

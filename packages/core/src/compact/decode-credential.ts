@@ -3,8 +3,8 @@ import { type CborLimits, QR_CBOR_LIMITS } from '../cbor/limits.js';
 import { decodeSign1, type Sign1 } from '../cose/decode-sign1.js';
 import { getKid } from '../cose/get-kid.js';
 import { CWT_CLAIM } from '../cwt/index.js';
-import { getDocType } from '../doctypes/get-doc-type.js';
-import type { DocType, DocTypeDefinition, ElementValue, Purpose } from '../doctypes/types.js';
+import { type DocTypeLayout, LAYOUTS } from '../doctypes/lib/layouts.js';
+import type { DocType, ElementValue, Purpose } from '../doctypes/types.js';
 import { DeltaIdError } from '../errors.js';
 import { CLAIM_DELTA, DELTA_KEY, DOC_TYPE_CODE, PURPOSE_CODE } from './constants.js';
 import type { StatusReference } from './encode-credential-payload.js';
@@ -111,7 +111,10 @@ export function decodeCredential(
   if (docType === undefined) throw bad('docType', 'is unknown');
   const purpose = PURPOSE_BY_CODE.get(delta.get(DELTA_KEY.purpose));
   if (purpose === undefined) throw bad('purpose', 'is unknown');
-  const def = getDocType(docType);
+  // The plain layout, not getDocType: decoding must not pull the zod schemas into the verifier's bundle.
+  const def = LAYOUTS.get(docType);
+  if (def === undefined) throw bad('docType', 'is unknown');
+  if (def.purposes[purpose] === undefined) throw bad('purpose', `is not defined for ${docType}`);
 
   let status: StatusReference | undefined;
   const rawStatus = delta.get(DELTA_KEY.status);
@@ -136,7 +139,7 @@ export function decodeCredential(
   };
 }
 
-function decodeElements(def: DocTypeDefinition, purpose: Purpose, v: unknown): Record<string, ElementValue> {
+function decodeElements(def: DocTypeLayout, purpose: Purpose, v: unknown): Record<string, ElementValue> {
   if (!(v instanceof Map)) throw bad('elements', 'must be a map');
   const allowed = purposeElements(def, purpose);
   const out: Record<string, ElementValue> = {};

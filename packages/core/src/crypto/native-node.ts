@@ -89,7 +89,7 @@ function randomBytes(length: number): Uint8Array {
   return randomFillSync(new Uint8Array(length));
 }
 
-function generateNode(alg: NodeAlg): GeneratedNative<NodePrivate> {
+function generateNode(alg: NodeAlg, extractable: boolean): GeneratedNative<NodePrivate> {
   const pair =
     alg === 'EdDSA'
       ? generateKeyPairSync('ed25519')
@@ -105,7 +105,12 @@ function generateNode(alg: NodeAlg): GeneratedNative<NodePrivate> {
       throw new DeltaIdError('ERR_KEY', 'node:crypto exported an EC JWK without y');
     publicRaw = concatBytes(Uint8Array.of(0x04), x, fromBase64Url(jwk.y));
   }
-  return { privateKey: nodeKey(alg, pair.privateKey), publicRaw, d: fromBase64Url(jwk.d) };
+  // A non-extractable key's `d` is never decoded into our memory; the KeyObject alone keeps it.
+  return {
+    privateKey: nodeKey(alg, pair.privateKey),
+    publicRaw,
+    d: extractable ? fromBase64Url(jwk.d) : undefined,
+  };
 }
 
 /** Options of {@link createNativeCrypto}. */
@@ -147,8 +152,8 @@ export function createNativeCrypto(options: NativeCryptoOptions = {}): CryptoPro
       const jwk = { ...jwkForNode(key), d: toBase64Url(key.d) };
       return nodeKey(key.alg, createPrivateKey({ key: jwk, format: 'jwk' }));
     },
-    async generate(alg, _extractable, sm2UserId) {
-      if (alg !== 'SM2') return generateNode(alg);
+    async generate(alg, extractable, sm2UserId) {
+      if (alg !== 'SM2') return generateNode(alg, extractable);
       const d = portableSecretKey(alg, randomBytes);
       const publicRaw = portablePublicFromSecret(alg, d);
       const key = portablePrivateKey({ alg, raw: publicRaw, d }, sm2UserId);

@@ -7,12 +7,13 @@ import {
   codeSet,
   date,
   dateOrLongTerm,
-  element,
+  defineElements,
   numericCode,
   pattern,
   portrait,
   text,
 } from './lib/element-schemas.js';
+import { DRIVING_LICENCE_LAYOUT } from './lib/layouts.js';
 import type { ClaimsSchemaOptions, DocTypeDefinition } from './types.js';
 
 /** Document type of the driving licence (机动车驾驶证); naming rule as for `cn.gov.mps.eid.1`. */
@@ -85,6 +86,25 @@ export function drivingLicenceClaimsSchema(options: ClaimsSchemaOptions = {}) {
 /** Validated input claims of a driving licence. */
 export type DrivingLicenceClaims = z.output<ReturnType<typeof drivingLicenceClaimsSchema>>;
 
+const LABELS = {
+  name: { zh: '姓名', en: 'Name' },
+  licence_number: { zh: '证号', en: 'Licence number' },
+  classes: { zh: '准驾车型', en: 'Vehicle classes' },
+  valid_from: { zh: '有效起始日期', en: 'Valid from' },
+  valid_until: { zh: '有效期限', en: 'Valid until' },
+  status: { zh: '驾驶证状态', en: 'Licence status' },
+  sex: { zh: '性别', en: 'Sex' },
+  birth_date: { zh: '出生日期', en: 'Date of birth' },
+  age_over_18: { zh: '年满18周岁', en: 'Aged 18 or over' },
+  age_over_60: { zh: '年满60周岁', en: 'Aged 60 or over' },
+  nationality: { zh: '国籍', en: 'Nationality' },
+  first_issue_date: { zh: '初次领证日期', en: 'Date of first issue' },
+  address: { zh: '住址', en: 'Address' },
+  file_number: { zh: '档案编号', en: 'File number' },
+  issuing_authority: { zh: '发证机关', en: 'Issuing authority' },
+  portrait: { zh: '照片', en: 'Portrait' },
+};
+
 /**
  * The driving licence: elements (the six traffic-stop elements take keys 1-6), purposes and claims schema.
  *
@@ -94,63 +114,7 @@ export type DrivingLicenceClaims = z.output<ReturnType<typeof drivingLicenceClai
 export const DRIVING_LICENCE: DocTypeDefinition = {
   docType: DRIVING_LICENCE_DOCTYPE,
   label: { zh: '机动车驾驶证', en: 'Driving licence' },
-  elements: [
-    element('name', 1, 'tstr', { zh: '姓名', en: 'Name' }, S.name),
-    element('licence_number', 2, 'tstr', { zh: '证号', en: 'Licence number' }, S.licence_number),
-    element('classes', 3, 'classes', { zh: '准驾车型', en: 'Vehicle classes' }, S.classes),
-    element('valid_from', 4, 'date', { zh: '有效起始日期', en: 'Valid from' }, S.valid_from),
-    element('valid_until', 5, 'date-or-long-term', { zh: '有效期限', en: 'Valid until' }, S.valid_until),
-    element('status', 6, 'code-set', { zh: '驾驶证状态', en: 'Licence status' }, S.status, {
-      codeList: 'driving-licence-status',
-    }),
-    element('sex', 7, 'code', { zh: '性别', en: 'Sex' }, S.sex, { codeList: 'sex' }),
-    element('birth_date', 8, 'date', { zh: '出生日期', en: 'Date of birth' }, S.birth_date),
-    element('age_over_18', 9, 'bool', { zh: '年满18周岁', en: 'Aged 18 or over' }, S.age_over_18, {
-      derived: true,
-    }),
-    element('age_over_60', 10, 'bool', { zh: '年满60周岁', en: 'Aged 60 or over' }, S.age_over_60, {
-      derived: true,
-    }),
-    element('nationality', 11, 'code', { zh: '国籍', en: 'Nationality' }, S.nationality, {
-      codeList: 'nationality',
-    }),
-    element(
-      'first_issue_date',
-      12,
-      'date',
-      { zh: '初次领证日期', en: 'Date of first issue' },
-      S.first_issue_date,
-    ),
-    element('address', 13, 'tstr', { zh: '住址', en: 'Address' }, S.address),
-    element('file_number', 14, 'tstr', { zh: '档案编号', en: 'File number' }, S.file_number),
-    element(
-      'issuing_authority',
-      15,
-      'tstr',
-      { zh: '发证机关', en: 'Issuing authority' },
-      S.issuing_authority,
-    ),
-    element('portrait', 16, 'portrait', { zh: '照片', en: 'Portrait' }, S.portrait, { required: false }),
-  ],
-  purposes: {
-    full: [
-      'name',
-      'licence_number',
-      'classes',
-      'valid_from',
-      'valid_until',
-      'status',
-      'sex',
-      'birth_date',
-      'nationality',
-      'first_issue_date',
-      'address',
-      'file_number',
-      'issuing_authority',
-      'portrait',
-    ],
-    traffic: ['name', 'licence_number', 'classes', 'valid_from', 'valid_until', 'status'],
-    age: ['valid_until', 'age_over_18', 'age_over_60'],
-  },
+  elements: defineElements(DRIVING_LICENCE_LAYOUT, LABELS, S),
+  purposes: DRIVING_LICENCE_LAYOUT.purposes,
   claimsSchema: drivingLicenceClaimsSchema,
 };

@@ -8,6 +8,7 @@ export {
   type DrivingLicenceClaims,
   drivingLicenceClaimsSchema,
 } from './driving-licence.js';
+export { elementIds } from './element-ids.js';
 export { formatElementValue } from './format-element-value.js';
 export { getDocType } from './get-doc-type.js';
 export { impliedClasses } from './implied-classes.js';

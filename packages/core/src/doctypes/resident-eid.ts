@@ -5,13 +5,14 @@ import {
   bool,
   date,
   dateOrLongTerm,
-  element,
+  defineElements,
   numericCode,
   portrait,
   stringCode,
   text,
   validated,
 } from './lib/element-schemas.js';
+import { RESIDENT_EID_LAYOUT } from './lib/layouts.js';
 import type { ClaimsSchemaOptions, DocTypeDefinition } from './types.js';
 import { validateIdNumber } from './validate-id-number.js';
 
@@ -76,6 +77,21 @@ export function residentEidClaimsSchema(options: ClaimsSchemaOptions = {}) {
 /** Validated input claims of a resident e-ID. */
 export type ResidentEidClaims = z.output<ReturnType<typeof residentEidClaimsSchema>>;
 
+const LABELS = {
+  name: { zh: '姓名', en: 'Name' },
+  sex: { zh: '性别', en: 'Sex' },
+  ethnicity: { zh: '民族', en: 'Ethnicity' },
+  birth_date: { zh: '出生日期', en: 'Date of birth' },
+  id_number: { zh: '公民身份号码', en: 'Citizen ID number' },
+  address: { zh: '住址', en: 'Address' },
+  valid_from: { zh: '有效期限起始日期', en: 'Valid from' },
+  valid_until: { zh: '有效期限截止日期', en: 'Valid until' },
+  age_over_18: { zh: '年满18周岁', en: 'Aged 18 or over' },
+  age_over_60: { zh: '年满60周岁', en: 'Aged 60 or over' },
+  issuing_authority: { zh: '签发机关', en: 'Issuing authority' },
+  portrait: { zh: '照片', en: 'Portrait' },
+};
+
 /**
  * The resident e-ID: elements (keys 1-12; the ten check-in elements take the smallest keys),
  * purposes and claims schema.
@@ -86,51 +102,7 @@ export type ResidentEidClaims = z.output<ReturnType<typeof residentEidClaimsSche
 export const RESIDENT_EID: DocTypeDefinition = {
   docType: RESIDENT_EID_DOCTYPE,
   label: { zh: '居民身份证', en: 'Resident identity card' },
-  elements: [
-    element('name', 1, 'tstr', { zh: '姓名', en: 'Name' }, S.name),
-    element('sex', 2, 'code', { zh: '性别', en: 'Sex' }, S.sex, { codeList: 'sex' }),
-    element('ethnicity', 3, 'code', { zh: '民族', en: 'Ethnicity' }, S.ethnicity, { codeList: 'ethnicity' }),
-    element('birth_date', 4, 'date', { zh: '出生日期', en: 'Date of birth' }, S.birth_date),
-    element('id_number', 5, 'tstr', { zh: '公民身份号码', en: 'Citizen ID number' }, S.id_number),
-    element('address', 6, 'tstr', { zh: '住址', en: 'Address' }, S.address),
-    element('valid_from', 7, 'date', { zh: '有效期限起始日期', en: 'Valid from' }, S.valid_from),
-    element(
-      'valid_until',
-      8,
-      'date-or-long-term',
-      { zh: '有效期限截止日期', en: 'Valid until' },
-      S.valid_until,
-    ),
-    element('age_over_18', 9, 'bool', { zh: '年满18周岁', en: 'Aged 18 or over' }, S.age_over_18, {
-      derived: true,
-    }),
-    element('age_over_60', 10, 'bool', { zh: '年满60周岁', en: 'Aged 60 or over' }, S.age_over_60, {
-      derived: true,
-    }),
-    element(
-      'issuing_authority',
-      11,
-      'tstr',
-      { zh: '签发机关', en: 'Issuing authority' },
-      S.issuing_authority,
-    ),
-    element('portrait', 12, 'portrait', { zh: '照片', en: 'Portrait' }, S.portrait, { required: false }),
-  ],
-  purposes: {
-    full: [
-      'name',
-      'sex',
-      'ethnicity',
-      'birth_date',
-      'id_number',
-      'address',
-      'valid_from',
-      'valid_until',
-      'issuing_authority',
-      'portrait',
-    ],
-    checkin: ['name', 'sex', 'ethnicity', 'birth_date', 'id_number', 'address', 'valid_from', 'valid_until'],
-    age: ['valid_until', 'age_over_18', 'age_over_60'],
-  },
+  elements: defineElements(RESIDENT_EID_LAYOUT, LABELS, S),
+  purposes: RESIDENT_EID_LAYOUT.purposes,
   claimsSchema: residentEidClaimsSchema,
 };

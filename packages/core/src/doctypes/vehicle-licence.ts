@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { USE_CHARACTER_CODES } from './lib/codes.js';
 import { issue, notFuture, ordered } from './lib/cross-checks.js';
-import { date, element, pattern, stringCode, text, uint, validated } from './lib/element-schemas.js';
+import { date, defineElements, pattern, stringCode, text, uint, validated } from './lib/element-schemas.js';
+import { VEHICLE_LICENCE_LAYOUT } from './lib/layouts.js';
 import type { ClaimsSchemaOptions, DocTypeDefinition } from './types.js';
 import { validatePlateNumber } from './validate-plate-number.js';
 import { validateVin } from './validate-vin.js';
@@ -98,6 +99,25 @@ export function vehicleLicenceClaimsSchema(options: ClaimsSchemaOptions = {}) {
 /** Validated input claims of a vehicle licence. */
 export type VehicleLicenceClaims = z.output<ReturnType<typeof vehicleLicenceClaimsSchema>>;
 
+const LABELS = {
+  plate_number: { zh: '号牌号码', en: 'Plate number' },
+  vin: { zh: '车辆识别代号', en: 'VIN' },
+  vehicle_type: { zh: '车辆类型', en: 'Vehicle type' },
+  owner: { zh: '所有人', en: 'Owner' },
+  use_character: { zh: '使用性质', en: 'Use character' },
+  brand_model: { zh: '品牌型号', en: 'Brand and model' },
+  inspection_valid_until: { zh: '检验有效期至', en: 'Inspection valid until' },
+  engine_number: { zh: '发动机号码', en: 'Engine number' },
+  register_date: { zh: '注册日期', en: 'Registration date' },
+  issue_date: { zh: '发证日期', en: 'Issue date' },
+  address: { zh: '住址', en: 'Address' },
+  issuing_authority: { zh: '发证机关', en: 'Issuing authority' },
+  approved_passengers: { zh: '核定载人数', en: 'Approved passengers' },
+  gross_mass_kg: { zh: '总质量', en: 'Gross mass' },
+  curb_mass_kg: { zh: '整备质量', en: 'Curb mass' },
+  approved_load_kg: { zh: '核定载质量', en: 'Approved load' },
+};
+
 /**
  * The vehicle licence: elements (identifying elements first), purposes and claims schema.
  *
@@ -107,81 +127,7 @@ export type VehicleLicenceClaims = z.output<ReturnType<typeof vehicleLicenceClai
 export const VEHICLE_LICENCE: DocTypeDefinition = {
   docType: VEHICLE_LICENCE_DOCTYPE,
   label: { zh: '机动车行驶证', en: 'Vehicle licence' },
-  elements: [
-    element('plate_number', 1, 'tstr', { zh: '号牌号码', en: 'Plate number' }, S.plate_number),
-    element('vin', 2, 'tstr', { zh: '车辆识别代号', en: 'VIN' }, S.vin),
-    element('vehicle_type', 3, 'code', { zh: '车辆类型', en: 'Vehicle type' }, S.vehicle_type, {
-      codeList: 'vehicle-type',
-    }),
-    element('owner', 4, 'tstr', { zh: '所有人', en: 'Owner' }, S.owner),
-    element('use_character', 5, 'code', { zh: '使用性质', en: 'Use character' }, S.use_character, {
-      codeList: 'use-character',
-    }),
-    element('brand_model', 6, 'tstr', { zh: '品牌型号', en: 'Brand and model' }, S.brand_model),
-    element(
-      'inspection_valid_until',
-      7,
-      'date',
-      { zh: '检验有效期至', en: 'Inspection valid until' },
-      S.inspection_valid_until,
-    ),
-    element('engine_number', 8, 'tstr', { zh: '发动机号码', en: 'Engine number' }, S.engine_number),
-    element('register_date', 9, 'date', { zh: '注册日期', en: 'Registration date' }, S.register_date),
-    element('issue_date', 10, 'date', { zh: '发证日期', en: 'Issue date' }, S.issue_date),
-    element('address', 11, 'tstr', { zh: '住址', en: 'Address' }, S.address),
-    element(
-      'issuing_authority',
-      12,
-      'tstr',
-      { zh: '发证机关', en: 'Issuing authority' },
-      S.issuing_authority,
-    ),
-    element(
-      'approved_passengers',
-      13,
-      'uint',
-      { zh: '核定载人数', en: 'Approved passengers' },
-      S.approved_passengers,
-      {
-        unit: 'persons',
-      },
-    ),
-    element('gross_mass_kg', 14, 'uint', { zh: '总质量', en: 'Gross mass' }, S.gross_mass_kg, { unit: 'kg' }),
-    element('curb_mass_kg', 15, 'uint', { zh: '整备质量', en: 'Curb mass' }, S.curb_mass_kg, { unit: 'kg' }),
-    element('approved_load_kg', 16, 'uint', { zh: '核定载质量', en: 'Approved load' }, S.approved_load_kg, {
-      unit: 'kg',
-      required: false,
-    }),
-  ],
-  purposes: {
-    full: [
-      'plate_number',
-      'vin',
-      'vehicle_type',
-      'owner',
-      'use_character',
-      'brand_model',
-      'inspection_valid_until',
-      'engine_number',
-      'register_date',
-      'issue_date',
-      'address',
-      'issuing_authority',
-      'approved_passengers',
-      'gross_mass_kg',
-      'curb_mass_kg',
-      'approved_load_kg',
-    ],
-    // What a traffic officer checks against the vehicle: identity, owner, use, inspection.
-    traffic: [
-      'plate_number',
-      'vin',
-      'vehicle_type',
-      'owner',
-      'use_character',
-      'brand_model',
-      'inspection_valid_until',
-    ],
-  },
+  elements: defineElements(VEHICLE_LICENCE_LAYOUT, LABELS, S),
+  purposes: VEHICLE_LICENCE_LAYOUT.purposes,
   claimsSchema: vehicleLicenceClaimsSchema,
 };

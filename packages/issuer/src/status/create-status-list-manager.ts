@@ -10,7 +10,15 @@ import {
   signStatusListCwt,
   signStatusListJwt,
 } from '@deltaid/trust';
-import { type AllocationMap, allocationMap, isAllocated, mark, pickFreeIndex, pooled, unmark } from './lib/allocate.js';
+import {
+  type AllocationMap,
+  allocationMap,
+  isAllocated,
+  mark,
+  pickFreeIndex,
+  pooled,
+  unmark,
+} from './lib/allocate.js';
 import type { StatusListInfo, StatusListRecord, StatusListStorage, StatusReference } from './types.js';
 
 /** Options for {@link createStatusListManager}. */

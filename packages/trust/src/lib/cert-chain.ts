@@ -1,7 +1,7 @@
 import { equalBytes, type Verifies } from '@deltaid/core';
 import { certSignatureAlg, type ParsedCertificate } from './x509.js';
 
-/** Why a certificate chain is refused. */
+/** Why a certificate chain is refused (from `verifyCertificateChain`). */
 export type ChainFailure = {
   readonly code: 'ERR_SIGNATURE' | 'ERR_EXPIRED' | 'ERR_NOT_YET_VALID' | 'ERR_UNKNOWN_ISSUER';
   readonly reason: string;
@@ -33,9 +33,24 @@ function validity(cert: ParsedCertificate, at: number, what: string): ChainFailu
 }
 
 /**
- * Checks a chain (leaf first, as in x5chain) against pinned anchors at time `at` (RFC 5280 §6.1, reduced
- * to what pinned anchors need): each certificate valid at `at` and signed by the next, every issuer a CA,
- * and the top either one of the anchors (byte for byte) or signed by one.
+ * Checks a certificate chain against pinned anchors at time `at` (RFC 5280 §6.1, reduced to what pinned
+ * anchors need): each certificate valid at `at` and signed by the next (issuer Name = subject, AKI = SKI
+ * when both exist), every issuer a CA (cA and, when present, keyCertSign), and the top either one of the
+ * anchors byte for byte or signed by one (itself a CA valid at `at`). No name constraints or policies.
+ *
+ * @param chain - parsed certificates, leaf first (x5chain order).
+ * @param anchors - parsed trust anchors (IACA roots, a pinned signer).
+ * @param at - epoch seconds.
+ * @param crypto - `importPublicKey` and `verify` of a provider.
+ * @returns `undefined` when the chain holds, else `{ code, reason }` with `ERR_EXPIRED`,
+ *   `ERR_NOT_YET_VALID`, `ERR_SIGNATURE` (a link does not verify) or `ERR_UNKNOWN_ISSUER` (not a CA, or
+ *   no pinned anchor at the top).
+ * @example
+ * ```ts
+ * const problem = await verifyCertificateChain([ds], [iaca], now, crypto);
+ * if (problem) return { ok: false, code: problem.code };
+ * ```
+ * @see RFC 5280 §6.1; ISO/IEC 18013-5:2021 §9.3.3
  */
 export async function verifyChain(
   chain: readonly ParsedCertificate[],

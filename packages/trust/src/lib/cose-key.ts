@@ -24,9 +24,8 @@ export function publicKeyToCose(alg: SignatureAlg, jwk: PublicJwk): Map<number, 
   return m;
 }
 
-const ALG_OF_CURVE = new Map(
-  (Object.keys(CURVE_OF_ALG) as SignatureAlg[]).map((alg) => [CURVE_OF_ALG[alg], alg] as const),
-);
+const ALGS: readonly SignatureAlg[] = ['ES256', 'ES384', 'EdDSA', 'SM2'];
+const ALG_OF_CURVE = new Map(ALGS.map((alg) => [CURVE_OF_ALG[alg], alg] as const));
 
 export function publicKeyFromCose(v: unknown): { alg: SignatureAlg; jwk: PublicJwk } {
   const jwk = coseKeyToJwk(v);

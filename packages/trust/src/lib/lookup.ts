@@ -9,6 +9,8 @@ import type {
 } from '../registry/types.js';
 import type { IssuerEntry, TrustListWarning } from '../trust-list/types.js';
 
+const NO_WARNINGS: readonly TrustListWarning[] = Object.freeze([]);
+
 /** The policy of a registry that adds none: every region and document type the lists authorise. */
 export const ACCEPT_ALL: AcceptancePolicy = { regions: 'all', docTypes: 'all', compromised: 'all' };
 
@@ -97,11 +99,13 @@ export async function lookupCandidates(
     return { ok: false, code: w.code, reason: w.reason };
   }
   const resolved: ResolvedIssuer[] = [];
-  const warnings: TrustListWarning[] = [];
+  let warnings: readonly TrustListWarning[] = NO_WARNINGS;
   for (const c of accepted) {
     let key: PublicKeyHandle;
     try {
-      key = await c.key();
+      // Warm path: the handle is already imported; skip a microtask per lookup.
+      const k = c.key();
+      key = k instanceof Promise ? await k : k;
     } catch {
       // The operator signed a key the provider cannot import; it vouches for nothing.
       continue;
@@ -112,7 +116,8 @@ export async function lookupCandidates(
       continue;
     }
     resolved.push(r);
-    warnings.push(...c.source.warnings());
+    const w = c.source.warnings();
+    if (w.length > 0) warnings = [...new Set([...warnings, ...w])];
   }
   const first = resolved[0];
   if (first === undefined) {
@@ -125,6 +130,6 @@ export async function lookupCandidates(
     issuer: first.issuer,
     key: first.key,
     candidates: resolved,
-    warnings: [...new Set(warnings)],
+    warnings,
   };
 }

@@ -117,16 +117,18 @@ export function asFailure(err: unknown): Failure {
   throw err;
 }
 
+const FRESH = Object.freeze({ refuse: false, warnings: Object.freeze([]) });
+
 /** Where `now` stands relative to a list's next-update under a policy. */
 export function staleness(
   nextUpdate: number,
   now: number,
   policy: StalePolicy | undefined,
 ): { readonly refuse: boolean; readonly warnings: readonly TrustListWarning[] } {
-  if (now <= nextUpdate) return { refuse: false, warnings: [] };
+  if (now <= nextUpdate) return FRESH;
   // Without a policy a list past next-update is refused: silently trusting stale keys is the unsafe default.
   const p = policy ?? { graceSeconds: 0, after: 'reject' };
-  if (now <= nextUpdate + p.graceSeconds) return { refuse: false, warnings: [] };
+  if (now <= nextUpdate + p.graceSeconds) return FRESH;
   return p.after === 'reject' ? { refuse: true, warnings: [] } : { refuse: false, warnings: ['STALE'] };
 }
 

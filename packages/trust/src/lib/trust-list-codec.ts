@@ -205,10 +205,14 @@ function coseKey(v: unknown, field: string): Pick<IssuerKey, 'alg' | 'publicKey'
     const { alg, jwk } = publicKeyFromCose(v);
     return { alg, publicKey: jwk };
   } catch (cause) {
-    throw new DeltaIdError('ERR_TRUST_LIST', `${field}: ${(cause as Error).message}`, {
-      cause,
-      details: { field },
-    });
+    throw new DeltaIdError(
+      'ERR_TRUST_LIST',
+      `${field}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+        details: { field },
+      },
+    );
   }
 }
 

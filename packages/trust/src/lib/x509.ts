@@ -1,4 +1,4 @@
-import { DeltaIdError, type PublicJwk, type SignatureAlg, toBase64Url } from '@deltaid/core';
+import { DeltaIdError, fromBase64Url, type PublicJwk, type SignatureAlg, toBase64Url } from '@deltaid/core';
 import {
   DER,
   type DerElement,
@@ -117,9 +117,21 @@ export function ecdsaDerToRaw(sig: Uint8Array, size: number): Uint8Array {
 }
 
 /**
- * Parses a DER certificate.
+ * Parses a DER X.509 certificate into the fields trust decisions need, with a bounded DER reader (64 KiB,
+ * definite minimal lengths). Unknown extensions are skipped; nothing is verified here.
  *
- * @throws DeltaIdError `ERR_STRUCTURE` for anything that is not a well-formed v3 certificate.
+ * @param der - the certificate bytes.
+ * @returns tbs bytes, serial, issuer/subject Name bytes, validity (epoch s), the public key as a JWK with
+ *   its algorithm (`undefined` for algorithms Delta ID does not verify), SKI, AKI, cA, keyCertSign, and
+ *   the signature (ECDSA converted to raw r‖s).
+ * @throws DeltaIdError `ERR_STRUCTURE` for anything that is not a well-formed v3 (or v1) certificate,
+ *   `ERR_UNSUPPORTED` for a compressed EC point.
+ * @example
+ * ```ts
+ * const ds = parseCertificate(x5chain[0]);
+ * ds.authorityKeyId; // matches the IACA's subjectKeyId
+ * ```
+ * @see RFC 5280 §4.1, RFC 5480, RFC 8410
  */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const [tbsEl, sigAlgEl, sigEl, extra] = derChildren(expectTag(parseDer(der), DER.SEQUENCE, 'Certificate'));
@@ -198,13 +210,23 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
   };
 }
 
-/** PEM (RFC 7468) → DER bytes of the first CERTIFICATE block. */
+/**
+ * Decodes the first `CERTIFICATE` block of a PEM text.
+ *
+ * @param pem - PEM text (RFC 7468).
+ * @returns the DER bytes.
+ * @throws DeltaIdError `ERR_STRUCTURE` when there is no CERTIFICATE block.
+ * @example parseCertificate(pemToDer(rootPem))
+ * @see RFC 7468 §2
+ */
 export function pemToDer(pem: string): Uint8Array {
   const m = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem);
   if (m === null) throw new DeltaIdError('ERR_STRUCTURE', 'no PEM CERTIFICATE block');
-  const b64 = (m[1] ?? '').replace(/\s+/g, '');
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let k = 0; k < bin.length; k++) out[k] = bin.charCodeAt(k);
-  return out;
+  // base64 → base64url so core's decoder serves: no atob, which mini-programs lack.
+  const b64u = (m[1] ?? '').replace(/\s+/g, '').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  try {
+    return fromBase64Url(b64u);
+  } catch (cause) {
+    throw new DeltaIdError('ERR_STRUCTURE', 'PEM body is not base64', { cause });
+  }
 }

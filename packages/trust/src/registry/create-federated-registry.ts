@@ -1,5 +1,5 @@
 import { makeRegistry } from '../lib/make-registry.js';
-import type { AcceptancePolicy, TrustRegistry } from './types.js';
+import type { AcceptancePolicy, Candidate, TrustRegistry } from './types.js';
 
 /** What {@link createFederatedRegistry} needs. */
 export interface FederatedRegistryOptions {
@@ -28,9 +28,21 @@ export interface FederatedRegistryOptions {
  */
 export function createFederatedRegistry(options: FederatedRegistryOptions): TrustRegistry {
   const registries = [...options.registries];
-  return makeRegistry(
-    (kid) =>
-      registries.length === 1 ? registries[0]!.candidates(kid) : registries.flatMap((r) => r.candidates(kid)),
-    options.policy,
-  );
+  return makeRegistry((kid) => gather(registries, kid), options.policy);
+}
+
+// Allocates only when more than one registry knows the kid, which keeps a warm lookup cheap.
+function gather(registries: readonly TrustRegistry[], kid: Uint8Array): readonly Candidate[] {
+  let found: readonly Candidate[] = [];
+  let merged: Candidate[] | undefined;
+  for (const r of registries) {
+    const c = r.candidates(kid);
+    if (c.length === 0) continue;
+    if (found.length === 0) found = c;
+    else {
+      merged ??= [...found];
+      merged.push(...c);
+    }
+  }
+  return merged ?? found;
 }

@@ -1,5 +1,5 @@
 import type { Verifies } from '@deltaid/core';
-import { buildIssuerIndex, candidatesFor, type IssuerIndex } from '../lib/issuer-index.js';
+import { buildIssuerIndex, candidatesFor, mergeIndexes } from '../lib/issuer-index.js';
 import { listSource } from '../lib/list-source.js';
 import { ACCEPT_ALL } from '../lib/lookup.js';
 import { makeRegistry } from '../lib/make-registry.js';
@@ -37,12 +37,13 @@ export function createTrustListRegistry(
   options: TrustListRegistryOptions,
 ): TrustRegistry {
   const all = Array.isArray(lists) ? lists : [lists];
-  const indexes: IssuerIndex[] = all.map((l: VerifiedTrustList) =>
-    buildIssuerIndex(l.entries, options.crypto, listSource(l, options.clock, options.stalePolicy)),
+  const index = mergeIndexes(
+    all.map((l: VerifiedTrustList) =>
+      buildIssuerIndex(l.entries, options.crypto, listSource(l, options.clock, options.stalePolicy)),
+    ),
   );
-  return makeRegistry(
-    (kid) =>
-      indexes.length === 1 ? candidatesFor(indexes[0]!, kid) : indexes.flatMap((i) => candidatesFor(i, kid)),
-    { ...ACCEPT_ALL, compromised: options.compromised ?? 'all' },
-  );
+  return makeRegistry((kid) => candidatesFor(index, kid), {
+    ...ACCEPT_ALL,
+    compromised: options.compromised ?? 'all',
+  });
 }

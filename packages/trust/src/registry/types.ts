@@ -58,7 +58,8 @@ export interface CandidateSource {
 /** An entry with a lazily imported, cached key; what composing registries exchange. */
 export interface Candidate {
   readonly issuer: IssuerEntry;
-  key(): Promise<PublicKeyHandle>;
+  /** The imported key: the handle itself once imported, a promise the first time. */
+  key(): PublicKeyHandle | Promise<PublicKeyHandle>;
   readonly source: CandidateSource;
 }
 

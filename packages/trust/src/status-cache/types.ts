@@ -118,7 +118,10 @@ export interface StatusCache {
   checkCached(query: StatusQuery): StatusCheckResult;
   /** Refreshes one list, or every followed list, from its source; a failure keeps the last good copy. */
   refresh(uri?: string): Promise<readonly StatusRefreshReport[]>;
-  /** Verifies a token obtained by other means and keeps it (and persists it) when it is newer than the held copy. */
+  /**
+   * Verifies a token obtained by other means (with the cache-wide `key`) and keeps and persists it unless
+   * a newer copy is held (`ERR_TRUST_LIST_ROLLBACK`).
+   */
   add(token: Uint8Array | string): Promise<StatusListToken>;
   /** The verified token currently held for a URI. */
   get(uri: string): StatusListToken | undefined;

@@ -63,8 +63,8 @@ export interface StatusListClaims {
 }
 
 /**
- * Finds the issuer's status-list signing key(s) for a token, from its `kid` (bytes for CWT, the UTF-8
- * of the string for JWT) or, when it has none, its `iss`. May return several keys when a `kid` is
+ * Finds the issuer's status-list signing key(s) for a token, from its `kid` (the bytes for CWT, the
+ * string for JWT) or, when it has none, its `iss`. May return several keys when a `kid` is
  * shared; each is tried. Typically backed by the trust registry.
  */
 export type StatusKeyResolver = (

@@ -1,4 +1,5 @@
-import type { DocTypeDefinition, ElementDefinition, ElementValue, Purpose } from '../../doctypes/types.js';
+import type { DocTypeLayout, ElementLayout } from '../../doctypes/lib/layouts.js';
+import type { ElementValue, Purpose } from '../../doctypes/types.js';
 import { DeltaIdError } from '../../errors.js';
 import { bad, dateToDays, daysToDate, packIdNumber, unpackIdNumber } from './element-codec.js';
 
@@ -9,7 +10,7 @@ const CITIZEN_ID = /^\d{17}[\dX]$/;
 
 const MEDIA_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/jp2', 'image/png']);
 
-export function encodeElement(def: ElementDefinition, value: ElementValue): unknown {
+export function encodeElement(def: ElementLayout, value: ElementValue): unknown {
   if (ID_NUMBER_ELEMENTS.has(def.id) && typeof value === 'string' && CITIZEN_ID.test(value))
     return packIdNumber(value);
   switch (def.type) {
@@ -27,7 +28,7 @@ export function encodeElement(def: ElementDefinition, value: ElementValue): unkn
 }
 
 /** Decodes one element with compact guards (no zod on the verifier's hot path). */
-export function decodeElement(def: ElementDefinition, v: unknown): ElementValue {
+export function decodeElement(def: ElementLayout, v: unknown): ElementValue {
   // Citizen ID numbers are packed; a foreign holder's licence number stays text (handled by the tstr case below).
   if (ID_NUMBER_ELEMENTS.has(def.id) && v instanceof Uint8Array) return unpackIdNumber(v, def.id);
   switch (def.type) {
@@ -70,8 +71,18 @@ function days(field: string, v: unknown): string {
   return daysToDate(v);
 }
 
-/** The elements a purpose carries, by id → definition; refuses a purpose the document type does not define. */
-export function purposeElements(def: DocTypeDefinition, purpose: Purpose): ElementDefinition[] {
+// Decoding runs per presentation: resolve each (layout, purpose) pair once.
+const PURPOSE_CACHE = new WeakMap<DocTypeLayout, Map<Purpose, readonly ElementLayout[]>>();
+
+/** The elements a purpose carries, in key order; refuses a purpose the document type does not define. */
+export function purposeElements(def: DocTypeLayout, purpose: Purpose): readonly ElementLayout[] {
+  let byPurpose = PURPOSE_CACHE.get(def);
+  if (byPurpose === undefined) {
+    byPurpose = new Map();
+    PURPOSE_CACHE.set(def, byPurpose);
+  }
+  const cached = byPurpose.get(purpose);
+  if (cached !== undefined) return cached;
   const ids = def.purposes[purpose];
   if (ids === undefined) {
     throw new DeltaIdError(
@@ -80,10 +91,12 @@ export function purposeElements(def: DocTypeDefinition, purpose: Purpose): Eleme
     );
   }
   const byId = new Map(def.elements.map((e) => [e.id, e]));
-  return ids.map((id) => byId.get(id)!);
+  const list = ids.map((id) => byId.get(id)!);
+  byPurpose.set(purpose, list);
+  return list;
 }
 
 /** Whether a credential of this purpose must carry the element (derived and required ones must, optional may not). */
-export function mustCarry(e: ElementDefinition): boolean {
+export function mustCarry(e: ElementLayout): boolean {
   return e.required || e.derived;
 }

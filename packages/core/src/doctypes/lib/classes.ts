@@ -1,5 +1,5 @@
 import type { LicenceClass } from '../types.js';
-import { LICENCE_CLASSES } from './codes.js';
+import { LICENCE_CLASSES } from './licence-classes.js';
 
 export const CLASS_ORDER: readonly LicenceClass[] = LICENCE_CLASSES.map((c) => c.code);
 

@@ -6,16 +6,10 @@
 import { z } from 'zod';
 import { DeltaIdError } from '../../errors.js';
 import { parseLicenceClasses } from '../parse-licence-classes.js';
-import type {
-  ElementDefinition,
-  ElementType,
-  ElementValue,
-  Label,
-  Portrait,
-  PortraitMediaType,
-} from '../types.js';
+import type { ElementDefinition, ElementValue, Label, Portrait, PortraitMediaType } from '../types.js';
 import { validateDate } from '../validate-date.js';
 import { claimsError } from './fail.js';
+import type { DocTypeLayout } from './layouts.js';
 
 /** A schema that accepts anything, runs `check` and reports its DeltaIdError as one issue. */
 export function checked<T>(check: (value: unknown) => T): z.ZodType<T> {
@@ -186,30 +180,21 @@ export function portrait(field: string): z.ZodType<Portrait> {
   });
 }
 
-/** Builds an element definition; `derived` elements are never required input. */
-export function element(
-  id: string,
-  key: number,
-  type: ElementType,
-  label: Label,
-  schema: z.ZodType<ElementValue>,
-  extra: {
-    required?: boolean;
-    derived?: boolean;
-    codeList?: ElementDefinition['codeList'];
-    unit?: 'kg' | 'persons';
-  } = {},
-): ElementDefinition {
-  const derived = extra.derived ?? false;
-  return {
-    id,
-    key,
-    type,
-    label,
-    required: derived ? false : (extra.required ?? true),
-    derived,
-    ...(extra.codeList === undefined ? {} : { codeList: extra.codeList }),
-    ...(extra.unit === undefined ? {} : { unit: extra.unit }),
-    schema,
-  };
+/**
+ * Builds a document type's element definitions from its wire layout (layouts.ts), adding each element's label and
+ * schema, so keys and types are written once and the verifier can use the layout without zod.
+ */
+export function defineElements(
+  layout: DocTypeLayout,
+  labels: Readonly<Record<string, Label>>,
+  schemas: Readonly<Record<string, z.ZodType<ElementValue>>>,
+): ElementDefinition[] {
+  return layout.elements.map((e) => {
+    const label = labels[e.id];
+    const schema = schemas[e.id];
+    // A programming error in this package, caught by the registry tests at import time.
+    if (label === undefined || schema === undefined)
+      throw new Error(`${layout.docType}: ${e.id} lacks a label or schema`);
+    return { ...e, label, schema };
+  });
 }

@@ -1,0 +1,35 @@
+import { createNativeCrypto } from '@deltaid/core/crypto/native';
+import { renderQrPng, renderQrSvg } from '@deltaid/qr';
+import { parseChallenge } from '@deltaid/verifier';
+import { presentCompact } from '@deltaid/wallet';
+import type { Parsed } from '../lib/args.js';
+import { type Io, readBytes, writeOut } from '../lib/io.js';
+import { loadPrivateKey } from '../lib/keys.js';
+
+export const PRESENT_HELP = `deltaid present --credential FILE --holder-key FILE [--challenge TEXT] [--png FILE] [--svg FILE]
+
+Signs a fresh presentation of the credential with the holder's device key and prints the YRD1: text.
+--challenge answers a desk's challenge QR (YRDC1:…). --png/--svg also write the QR code.`;
+
+export async function presentCommand(args: Parsed, io: Io): Promise<number> {
+  const crypto = createNativeCrypto();
+  const credential = await readBytes(args.required('credential'));
+  const deviceKey = await loadPrivateKey(crypto, args.required('holder-key'));
+  const challengeText = args.string('challenge');
+  const challenge = challengeText === undefined ? undefined : parseChallenge(challengeText);
+  const { text } = await presentCompact(
+    {
+      credential,
+      ...(challenge === undefined
+        ? {}
+        : { challenge: { nonce: challenge.nonce, audience: challenge.audience } }),
+    },
+    { deviceKey, crypto, clock: Date.now },
+  );
+  const png = args.string('png');
+  if (png !== undefined) await writeOut(png, await renderQrPng(text));
+  const svg = args.string('svg');
+  if (svg !== undefined) await writeOut(svg, renderQrSvg(text));
+  io.stdout.write(`${text}\n`);
+  return 0;
+}

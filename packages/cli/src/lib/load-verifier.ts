@@ -1,0 +1,104 @@
+import {
+  type CryptoProvider,
+  DeltaIdError,
+  fromHex,
+  type PublicKeyHandle,
+  type SignatureAlg,
+  toHex,
+} from '@deltaid/core';
+import {
+  createStatusCache,
+  createTrustListRegistry,
+  type OperatorAnchor,
+  type TrustRegistry,
+  type VerifiedTrustList,
+  verifyListOfLists,
+  verifyTrustList,
+} from '@deltaid/trust';
+import { createVerifier, type Policy, type PolicyPreset, type Verifier } from '@deltaid/verifier';
+
+/** JSON form of a pinned anchor key (`trust/anchor.json`). */
+export function anchorToJson(a: OperatorAnchor): unknown {
+  return { kid: toHex(a.kid), alg: a.alg, publicKey: a.publicKey };
+}
+
+export function anchorFromJson(v: unknown, source: string): OperatorAnchor {
+  const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  if (
+    typeof o.kid !== 'string' ||
+    typeof o.alg !== 'string' ||
+    typeof o.publicKey !== 'object' ||
+    o.publicKey === null
+  ) {
+    throw new DeltaIdError(
+      'ERR_INVALID_ARGUMENT',
+      `${source}: an anchor needs kid (hex), alg and publicKey (JWK)`,
+    );
+  }
+  return {
+    kid: fromHex(o.kid),
+    alg: o.alg as SignatureAlg,
+    publicKey: o.publicKey as OperatorAnchor['publicKey'],
+  };
+}
+
+/** What a desk has offline: pinned anchors, the signed lists and status list tokens it cached. */
+export interface VerifierMaterial {
+  readonly anchors: readonly OperatorAnchor[];
+  /** Lists of lists and regional trust lists, in any order. */
+  readonly lists: readonly Uint8Array[];
+  readonly statusTokens: readonly Uint8Array[];
+  readonly policy: Policy | PolicyPreset;
+  readonly crypto: CryptoProvider;
+  readonly clock: () => number;
+}
+
+/**
+ * Builds a verifier from offline material: a list of lists verified with a pinned anchor yields the regional operator
+ * keys; regional lists verify with those (or directly with pinned regional anchors); status list tokens verify with
+ * the issuer keys of the resulting registry.
+ */
+export async function loadVerifierFromBytes(m: VerifierMaterial): Promise<Verifier> {
+  const now = Math.floor(m.clock() / 1000);
+  const regionalAnchors: OperatorAnchor[] = [...m.anchors];
+  const rest: Uint8Array[] = [];
+  for (const bytes of m.lists) {
+    const lol = await verifyListOfLists(bytes, { anchors: m.anchors, crypto: m.crypto, now });
+    if (lol.ok) regionalAnchors.push(...lol.list.anchors);
+    else rest.push(bytes);
+  }
+  const verified: VerifiedTrustList[] = [];
+  const problems: string[] = [];
+  for (const bytes of rest) {
+    const r = await verifyTrustList(bytes, { anchors: regionalAnchors, crypto: m.crypto, now });
+    if (r.ok) verified.push(r.list);
+    else problems.push(`${r.code}: ${r.reason}`);
+  }
+  if (verified.length === 0) {
+    throw new DeltaIdError(
+      'ERR_TRUST_LIST',
+      `no trust list verified${problems.length ? `: ${problems.join('; ')}` : ''}`,
+    );
+  }
+  // The registry's clock is in seconds (trust-list times are epoch seconds).
+  const trust = createTrustListRegistry(verified, {
+    crypto: m.crypto,
+    clock: () => Math.floor(m.clock() / 1000),
+  });
+  const status = createStatusCache({
+    crypto: m.crypto,
+    key: (kid) => keysForKid(trust, kid),
+    now: () => new Date(m.clock()),
+  });
+  for (const token of m.statusTokens) await status.add(token);
+  return createVerifier({ trust, status, policy: m.policy, clock: m.clock, crypto: m.crypto });
+}
+
+async function keysForKid(
+  trust: TrustRegistry,
+  kid: string | Uint8Array,
+): Promise<PublicKeyHandle[] | undefined> {
+  if (typeof kid === 'string') return undefined;
+  const keys = await Promise.all(trust.candidates(kid).map((c) => c.key()));
+  return keys.length > 0 ? keys : undefined;
+}

@@ -1,0 +1,9 @@
+export {
+  createDocumentSignerCertificate,
+  type DocumentSignerCertificateInput,
+  MDL_DS_EKU,
+} from './create-document-signer-certificate.js';
+export { createIacaCertificate, type IacaCertificateInput } from './create-iaca-certificate.js';
+export { CN_DL_NAMESPACE, issueMdl, type MdlClaims } from './issue-mdl.js';
+export { type IssuedMdoc, type IssueMdocContext, type IssueMdocInput, issueMdoc } from './issue-mdoc.js';
+export type { CertificateName } from './lib/certificate.js';

@@ -1,0 +1,6 @@
+export {
+  type MdocItemsRequest,
+  type PresentDeviceResponseContext,
+  type PresentDeviceResponseInput,
+  presentDeviceResponse,
+} from './present-device-response.js';
