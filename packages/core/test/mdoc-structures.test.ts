@@ -90,7 +90,7 @@ describe('ISO 18013-5 Annex D structures', () => {
     const m: Mac0 = doc.deviceSigned.deviceAuth.deviceMac;
     expect(verifyDeviceMac(m, { key: fromHex(EMAC), deviceAuthentication: aad })).toBe(true);
     const other = fromHex(EMAC);
-    other[0] ^= 1;
+    other[0] = (other[0] ?? 0) ^ 1;
     expect(verifyDeviceMac(m, { key: other, deviceAuthentication: aad })).toBe(false);
     expect(
       verifyDeviceMac(
@@ -153,7 +153,7 @@ describe('ISO 18013-5 Annex D structures', () => {
     expect(() =>
       decodeDeviceResponse(
         encodeCbor(
-          new Map([
+          new Map<string, unknown>([
             ['version', '2.0'],
             ['status', 0],
           ]),

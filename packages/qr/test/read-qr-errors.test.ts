@@ -111,8 +111,12 @@ describe('readQr on bad input: a typed ERR_QR_READ, never a crash', () => {
     const photo = jpeg.encode({ ...p, data: Buffer.from(p.data) }, 90).data;
     expect(await reason(readQr(new Uint8Array(photo), { maxPixels: 100_000 }))).toEqual([
       'ERR_QR_READ',
-      'image',
+      'too-large',
     ]);
+    expect(await readQr(new Uint8Array(photo), { maxPixels: 340 * 340 })).toBe(FIXED_587);
+    // A JPEG header declaring 60000 × 60000 is refused from its SOF segment, before jpeg-js runs.
+    const sof = Uint8Array.from([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0xea, 0x60, 0xea, 0x60, 1, 1, 0x11, 0]);
+    expect(await reason(readQr(sof))).toEqual(['ERR_QR_READ', 'too-large']);
     expect(await reason(readQrPixels(p, { maxPixels: 1000 }))).toEqual(['ERR_QR_READ', 'too-large']);
     expect((await failure(readQr(png, { maxPixels: 0 }))).code).toBe('ERR_INVALID_ARGUMENT');
   });

@@ -8,7 +8,9 @@ import {
 } from '@deltaid/core';
 import { createNativeCrypto } from '@deltaid/core/crypto/native';
 import { createPortableCrypto } from '@deltaid/core/crypto/portable';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+// The browser provider, run on Node's WebCrypto: the package export picks native-node under Node.
+import { createNativeCrypto as createWebCrypto } from '../../core/src/crypto/native-web.js';
 import {
   createDeviceKey,
   createMemoryDeviceKeyStore,
@@ -42,6 +44,25 @@ describe('device keys', () => {
       });
     }
   }
+
+  it('WebCrypto: the private key is generated with extractable false, and signs', async () => {
+    const spy = vi.spyOn(globalThis.crypto.subtle, 'generateKey');
+    try {
+      const crypto = createWebCrypto();
+      for (const alg of ['ES256', 'EdDSA'] as const) {
+        spy.mockClear();
+        const key = await generateDeviceKey({ alg }, { crypto });
+        expect(spy).toHaveBeenCalledTimes(1);
+        expect(spy.mock.calls[0]![1]).toBe(false);
+        const pair = (await spy.mock.results[0]!.value) as CryptoKeyPair;
+        expect(pair.privateKey.extractable).toBe(false);
+        const data = utf8('hello');
+        expect(await crypto.verify(key.publicKey, data, await key.sign(data))).toBe(true);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it('defaults to ES256', async () => {
     const key = await generateDeviceKey({}, { crypto: createNativeCrypto() });
