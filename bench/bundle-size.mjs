@@ -63,7 +63,12 @@ export async function bundleVerifier(contents, options = {}) {
     bytes: out.length,
     gzipBytes: gzipSync(out, { level: 9 }).length,
     code: new TextDecoder().decode(out),
-    inputs: Object.keys(result.metafile.inputs),
+    // Files that contributed code (the metafile also lists parsed-then-shaken files with 0 bytes).
+    inputs: Object.values(result.metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, i]) => i.bytesInOutput > 0)
+        .map(([file]) => file),
+    ),
   };
 }
 

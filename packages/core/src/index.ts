@@ -203,6 +203,7 @@ export {
   decodeSessionTranscript,
   deriveEMacKey,
   deviceAuthenticationBytes,
+  type Ecdh,
   encodeIssuerSignedItem,
   encodeMobileSecurityObject,
   type IssuerSigned,

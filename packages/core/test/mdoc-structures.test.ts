@@ -1,6 +1,6 @@
 // ISO/IEC 18013-5:2021 structures against the Annex D vectors: IssuerSignedItem bytes as received,
 // DeviceAuthenticationBytes, EMacKey (both sides of the ECDH), deviceMac, SessionTranscript forms.
-import { createHash } from 'node:crypto';
+import { createECDH, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -59,26 +59,43 @@ describe('ISO 18013-5 Annex D structures', () => {
     expect(toHex(aad)).toBe(toHex(hex('annexD_device_authentication_bytes.DERIVED.hex')));
   });
 
-  it('EMacKey: reader side and device side derive the vector key', () => {
-    const reader = deriveEMacKey({
-      privateKey: fromHex(keys.ephemeralReaderKey.d),
-      publicKey: point(keys['staticDeviceKey (MSO deviceKeyInfo.deviceKey)']),
-      sessionTranscriptBytes: transcriptBytes,
-    });
-    const device = deriveEMacKey({
-      privateKey: fromHex(keys['staticDeviceKey (MSO deviceKeyInfo.deviceKey)'].d),
-      publicKey: point(keys.ephemeralReaderKey),
-      sessionTranscriptBytes: transcriptBytes,
-    });
-    expect(toHex(reader)).toBe(EMAC);
-    expect(toHex(device)).toBe(EMAC);
-    expect(() =>
+  it('EMacKey: reader side and device side derive the vector key (portable and node ECDH)', async () => {
+    const nodeEcdh = (d: Uint8Array, pub: Uint8Array) => {
+      const e = createECDH('prime256v1');
+      e.setPrivateKey(d);
+      return new Uint8Array(e.computeSecret(pub));
+    };
+    const staticKey = keys['staticDeviceKey (MSO deviceKeyInfo.deviceKey)'];
+    for (const ecdh of [undefined, nodeEcdh]) {
+      const reader = await deriveEMacKey({
+        privateKey: fromHex(keys.ephemeralReaderKey.d),
+        publicKey: point(staticKey),
+        sessionTranscriptBytes: transcriptBytes,
+        ...(ecdh ? { ecdh } : {}),
+      });
+      const device = await deriveEMacKey({
+        privateKey: fromHex(staticKey.d),
+        publicKey: point(keys.ephemeralReaderKey),
+        sessionTranscriptBytes: transcriptBytes,
+        ...(ecdh ? { ecdh } : {}),
+      });
+      expect(toHex(reader)).toBe(EMAC);
+      expect(toHex(device)).toBe(EMAC);
+    }
+    await expect(
       deriveEMacKey({
         privateKey: new Uint8Array(32),
         publicKey: point(keys.ephemeralReaderKey),
         sessionTranscriptBytes: transcriptBytes,
       }),
-    ).toThrow(expect.objectContaining({ code: 'ERR_KEY' }));
+    ).rejects.toMatchObject({ code: 'ERR_KEY' });
+    await expect(
+      deriveEMacKey({
+        privateKey: fromHex(keys.ephemeralReaderKey.d),
+        publicKey: Uint8Array.of(4, 1, 2),
+        sessionTranscriptBytes: transcriptBytes,
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_KEY' });
   });
 
   it('deviceMac: createDeviceMac reproduces the vector tag; verifyDeviceMac checks alg, payload and tag', () => {

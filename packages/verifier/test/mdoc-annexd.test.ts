@@ -1,6 +1,6 @@
 // ISO/IEC 18013-5:2021 Annex D conformance: the D.4.1.2 DeviceResponse verifies with the README's clock,
 // IACA, SessionTranscript and reader key, and every negative case fails with its code.
-import { createHash } from 'node:crypto';
+import { createECDH, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -75,7 +75,17 @@ describe.each([
     expect(r.documents).toHaveLength(expected.deviceResponse.documents);
     const doc = r.documents[0]!;
     expect(doc.docType).toBe(expected.docType);
-    expect(doc.passed).toEqual(['decode', 'issuer', 'signature', 'doctype', 'validity', 'digests', 'device']);
+    expect(doc.passed).toEqual([
+      'decode',
+      'issuer',
+      'signature',
+      'doctype',
+      'validity',
+      'digests',
+      'authorisation',
+      'device',
+      'status',
+    ]);
     expect(doc.deviceAuth).toBe('mac');
     expect(doc.documentSigner).toEqual(dsCert);
     expect(doc.validity?.signed.toISOString()).toBe('2020-10-01T13:30:02.000Z');
@@ -187,6 +197,19 @@ describe.each([
       opts(crypto, { sessionTranscript: outer.value as Uint8Array }),
     );
     expect(r.valid).toBe(true);
+  });
+
+  it('an injected node:crypto ECDH gives the same verdicts', async () => {
+    const ecdh = (d: Uint8Array, pub: Uint8Array) => {
+      const e = createECDH('prime256v1');
+      e.setPrivateKey(d);
+      return new Uint8Array(e.computeSecret(pub));
+    };
+    expect((await verifyDeviceResponse(response, opts(crypto, { ecdh }))).valid).toBe(true);
+    const other = fromHex(
+      JSON.parse(readFileSync(join(dir, 'annexD_keys.json'), 'utf8')).ephemeralDeviceKey.d,
+    );
+    await fails(response, 'ERR_MDOC_DEVICE_AUTH', 'device', { ecdh, eReaderKeyPriv: other });
   });
 
   it('wrong reader key → ERR_MDOC_DEVICE_AUTH; no reader key → ERR_MDOC_DEVICE_AUTH', async () => {

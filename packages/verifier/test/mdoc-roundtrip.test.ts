@@ -22,7 +22,14 @@ import {
   issueMdl,
   type MdlClaims,
 } from '@deltaid/issuer';
-import { parseCertificate } from '@deltaid/trust';
+import {
+  createStatusCache,
+  createStatusList,
+  parseCertificate,
+  STATUS,
+  setStatus,
+  signStatusListCwt,
+} from '@deltaid/trust';
 import { presentDeviceResponse } from '@deltaid/wallet';
 import { describe, expect, it } from 'vitest';
 import { verifyDeviceResponse } from '../src/index.js';
@@ -273,6 +280,114 @@ describe.each([
     );
     expect(decodeIssuerSigned(decodeCbor(c.issuerSigned)).x5chain).toEqual([s.ds, s.iaca]);
     expect((await verifyDeviceResponse(await present(c.issuerSigned), opts)).valid).toBe(true);
+  });
+
+  it('issuing_jurisdiction / issuing_country must match the DS certificate → ERR_ISSUER_NOT_AUTHORISED', async () => {
+    const s = await setup(crypto);
+    const validity = { signed: SIGNED, validFrom: SIGNED, validUntil: new Date('2027-11-01T08:00:00Z') };
+    const st = transcript(4);
+    const opts = { trustedIacas: [s.iaca], sessionTranscript: st, now: () => NOW, crypto };
+    for (const [subject, element] of [
+      [
+        { country: 'CN', stateOrProvince: 'CN-JS', commonName: 'JS DS under SH IACA' },
+        'issuing_jurisdiction',
+      ],
+      [{ country: 'HK', commonName: 'other country DS' }, 'issuing_country'],
+    ] as const) {
+      const ds = await createDocumentSignerCertificate(
+        {
+          subject,
+          publicKey: s.dsKey.publicKey.jwk,
+          notBefore: new Date('2026-06-01T00:00:00Z'),
+          notAfter: new Date('2027-09-01T00:00:00Z'),
+          iaca: s.iaca,
+        },
+        { key: s.iacaKey.privateKey, crypto },
+      );
+      const issued = await issueMdl(
+        CLAIMS,
+        { deviceKey: s.device.publicKey.jwk, validity },
+        { key: s.dsKey.privateKey, certificateChain: [ds], crypto },
+      );
+      const present = (names: string[]) =>
+        presentDeviceResponse(
+          {
+            issuerSigned: issued.issuerSigned,
+            request: { nameSpaces: { [MDL_NAMESPACE]: names } },
+            sessionTranscript: st,
+          },
+          { deviceKey: s.device.privateKey, crypto },
+        );
+      const r = await verifyDeviceResponse(await present([element, 'age_over_18']), opts);
+      expect(r.errors[0]).toMatchObject({ code: 'ERR_ISSUER_NOT_AUTHORISED', check: 'authorisation' });
+      // Without the element disclosed there is nothing to contradict.
+      expect((await verifyDeviceResponse(await present(['age_over_18']), opts)).valid).toBe(true);
+    }
+  });
+
+  it('MSO status (Token Status List): revoked, suspended, valid, unavailable by policy', async () => {
+    const s = await setup(crypto);
+    const statusKey = await crypto.generateKeyPair('ES256');
+    const URI = 'https://status.sh.deltaid.example/mdl/1';
+    const list = createStatusList({ size: 1024, bits: 2 });
+    setStatus(list, 5, STATUS.INVALID);
+    setStatus(list, 6, STATUS.SUSPENDED);
+    const iat = Math.floor(NOW / 1000) - 3600;
+    const token = await signStatusListCwt(
+      { claims: { sub: URI, iat, exp: iat + 86_400, ttl: 3600 }, list },
+      { key: statusKey.privateKey, crypto },
+    );
+    const cache = createStatusCache({ crypto, key: statusKey.publicKey, now: () => new Date(NOW) });
+    await cache.add(token);
+    const validity = { signed: SIGNED, validFrom: SIGNED, validUntil: new Date('2027-11-01T08:00:00Z') };
+    const st = transcript(5);
+    const run = async (idx: number, extra: object = { status: cache }) => {
+      const issued = await issueMdl(
+        CLAIMS,
+        {
+          deviceKey: s.device.publicKey.jwk,
+          validity,
+          status: new Map([
+            [
+              'status_list',
+              new Map<string, unknown>([
+                ['idx', idx],
+                ['uri', URI],
+              ]),
+            ],
+          ]),
+        },
+        { key: s.dsKey.privateKey, certificateChain: [s.ds], crypto },
+      );
+      const response = await presentDeviceResponse(
+        {
+          issuerSigned: issued.issuerSigned,
+          request: { nameSpaces: { [MDL_NAMESPACE]: ['age_over_18'] } },
+          sessionTranscript: st,
+        },
+        { deviceKey: s.device.privateKey, crypto },
+      );
+      return verifyDeviceResponse(response, {
+        trustedIacas: [s.iaca],
+        sessionTranscript: st,
+        now: () => NOW,
+        crypto,
+        ...extra,
+      });
+    };
+    expect((await run(5)).errors[0]).toMatchObject({ code: 'ERR_REVOKED', check: 'status' });
+    expect((await run(6)).errors[0]).toMatchObject({ code: 'ERR_SUSPENDED', check: 'status' });
+    const ok = await run(7);
+    expect(ok.valid).toBe(true);
+    expect(ok.documents[0]?.passed.at(-1)).toBe('status');
+    expect((await run(7, {})).errors[0]).toMatchObject({ code: 'ERR_STATUS_UNAVAILABLE' });
+    const warned = await run(7, { statusUnavailable: 'warn' });
+    expect(warned.valid).toBe(true);
+    expect(warned.warnings[0]).toMatchObject({ code: 'ERR_STATUS_UNAVAILABLE' });
+    // Policy never excuses a revoked credential.
+    expect((await run(5, { status: cache, statusUnavailable: 'accept' })).errors[0]?.code).toBe(
+      'ERR_REVOKED',
+    );
   });
 
   it('refuses bad licence claims with ERR_CLAIMS naming the field', async () => {

@@ -147,7 +147,7 @@ describe('concurrency', () => {
     expect(sequential.map((r) => r.valid)).toEqual([true, false, false, true, false, false]);
     const order = Array.from({ length: 300 }, (_, i) => (i * 7) % inputs.length);
     const parallel = await Promise.all(order.map((k) => v.verify(inputs[k]!)));
-    parallel.forEach((r, i) => expect(r).toEqual(sequential[order[i]!]));
+    for (const [i, r] of parallel.entries()) expect(r).toEqual(sequential[order[i]!]);
   });
 
   it('with a replay cache, exactly one of many simultaneous uses of one code is accepted', async () => {

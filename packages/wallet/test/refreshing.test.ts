@@ -203,3 +203,28 @@ describe('createRefreshingPresentation: one loop at a time', () => {
     qr.stop();
   });
 });
+
+describe('createRefreshingPresentation: app callbacks', () => {
+  it('a subscriber that throws gets its own onError and does not stop the refreshing', async () => {
+    const timers = fakeTimers();
+    const qr = createRefreshingPresentation(
+      { credentialId },
+      { storage, deviceKey, crypto: f.crypto, clock: () => NOW, timers },
+    );
+    const boom = new Error('render failed');
+    const errors: unknown[] = [];
+    qr.subscribe(
+      () => {
+        throw boom;
+      },
+      (e) => errors.push(e),
+    );
+    const c = collector();
+    qr.subscribe((p) => c.push(p));
+    await c.until(1);
+    await new Promise((r) => setImmediate(r));
+    expect(errors).toEqual([boom]);
+    expect(timers.pending.size).toBe(1);
+    qr.stop();
+  });
+});

@@ -5,7 +5,7 @@ export { decodeIssuerSigned } from './decode-issuer-signed.js';
 export { decodeIssuerSignedItem } from './decode-issuer-signed-item.js';
 export { decodeMobileSecurityObject } from './decode-mobile-security-object.js';
 export { decodeSessionTranscript, type SessionTranscript } from './decode-session-transcript.js';
-export { deriveEMacKey } from './derive-emac-key.js';
+export { deriveEMacKey, type Ecdh } from './derive-emac-key.js';
 export { deviceAuthenticationBytes } from './device-authentication-bytes.js';
 export { encodeIssuerSignedItem } from './encode-issuer-signed-item.js';
 export {

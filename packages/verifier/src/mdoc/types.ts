@@ -1,5 +1,5 @@
-import type { CborLimits, Digests, ErrorCode, Verifies } from '@deltaid/core';
-import type { ParsedCertificate } from '@deltaid/trust';
+import type { CborLimits, Digests, Ecdh, ErrorCode, Verifies } from '@deltaid/core';
+import type { ParsedCertificate, StatusCache } from '@deltaid/trust';
 import type { BilingualMessage } from '../messages.js';
 
 /** The checks of mdoc verification, in the order they run. */
@@ -10,7 +10,9 @@ export const MDOC_CHECKS = [
   'doctype',
   'validity',
   'digests',
+  'authorisation',
   'device',
+  'status',
 ] as const;
 
 /** One mdoc check. */
@@ -48,6 +50,8 @@ export interface MdocDocumentResult {
   /** The document signer certificate (DER), once the chain to a trusted IACA is verified. */
   readonly documentSigner?: Uint8Array;
   readonly passed: readonly MdocCheckName[];
+  /** Accepted problems, e.g. a missing status list under `statusUnavailable: 'warn'`. */
+  readonly warnings: readonly MdocVerificationIssue[];
   readonly errors: readonly MdocVerificationIssue[];
 }
 
@@ -58,6 +62,8 @@ export interface MdocVerificationResult {
   readonly version?: string;
   readonly status?: number;
   readonly documents: readonly MdocDocumentResult[];
+  /** Every document's warnings, in order. */
+  readonly warnings: readonly MdocVerificationIssue[];
   /** Response-level failures plus every document's, in order. */
   readonly errors: readonly MdocVerificationIssue[];
 }
@@ -70,6 +76,8 @@ export interface VerifyDeviceResponseOptions {
   readonly sessionTranscript: Uint8Array;
   /** The reader's ephemeral P-256 private key (32 bytes); needed only to check a deviceMac. */
   readonly eReaderKeyPriv?: Uint8Array;
+  /** ECDH for the deviceMac key (e.g. node:crypto `createECDH`); default @noble/curves (portable, ~7 ms). */
+  readonly ecdh?: Ecdh;
   /** Milliseconds since the epoch, like `Date.now`. */
   readonly now: () => number;
   readonly crypto: Verifies & Digests;
@@ -79,6 +87,10 @@ export interface VerifyDeviceResponseOptions {
   readonly docType?: string;
   /** Reused parsed certificates (warm path). Create one `new Map()` per verifier and pass it every call. */
   readonly certificateCache?: Map<string, ParsedCertificate>;
+  /** Cached Token Status Lists, for MSOs with a `status.status_list` reference. */
+  readonly status?: StatusCache;
+  /** What a missing or stale status list means. Default `'reject'`; revoked and suspended always fail. */
+  readonly statusUnavailable?: 'reject' | 'warn' | 'accept';
   /** CBOR limits for the response. Default: 1 MiB total, strings ≤ 512 KiB (portraits), depth 16. */
   readonly limits?: CborLimits;
 }

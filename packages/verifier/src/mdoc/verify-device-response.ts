@@ -25,6 +25,7 @@ function failed(code: Parameters<typeof messageFor>[0], detail: string): MdocVer
   return {
     valid: false,
     documents: [],
+    warnings: [],
     errors: [{ code, check: 'decode', message: messageFor(code), detail }],
   };
 }
@@ -37,7 +38,8 @@ function failed(code: Parameters<typeof messageFor>[0], detail: string): MdocVer
  *
  * Failures are data: `valid: false` with codes `ERR_CBOR`, `ERR_CBOR_LIMIT`, `ERR_STRUCTURE`,
  * `ERR_UNKNOWN_ISSUER`, `ERR_CERT_CHAIN`, `ERR_SIGNATURE`, `ERR_MDOC_DOCTYPE`, `ERR_NOT_YET_VALID`,
- * `ERR_EXPIRED`, `ERR_MDOC_DIGEST`, `ERR_MDOC_DEVICE_AUTH`, `ERR_KEY`.
+ * `ERR_EXPIRED`, `ERR_MDOC_DIGEST`, `ERR_ISSUER_NOT_AUTHORISED`, `ERR_MDOC_DEVICE_AUTH`, `ERR_KEY`,
+ * `ERR_REVOKED`, `ERR_SUSPENDED`, `ERR_STATUS_*`.
  *
  * @param bytes - the DeviceResponse encoding.
  * @param options - trust anchors, transcript, reader key for MAC, clock, crypto.
@@ -100,6 +102,7 @@ export async function verifyDeviceResponse(
     version: response.version,
     status: response.status,
     documents,
+    warnings: documents.flatMap((d) => d.warnings),
     errors,
   };
 }

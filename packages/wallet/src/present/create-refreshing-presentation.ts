@@ -98,6 +98,7 @@ export function createRefreshingPresentation(
     if (handle !== undefined) ctx.timers.clearTimeout(handle);
     handle = undefined;
     running = false;
+    latest = undefined;
     generation++;
   }
 
@@ -116,7 +117,14 @@ export function createRefreshingPresentation(
     }
     if (gen !== generation) return;
     latest = presentation;
-    for (const l of [...listeners]) l.onPresentation(presentation);
+    for (const l of [...listeners]) {
+      // One app callback that throws must not stop the codes for the others, nor the timer.
+      try {
+        l.onPresentation(presentation);
+      } catch (error) {
+        l.onError?.(error);
+      }
+    }
     if (gen === generation) handle = ctx.timers.setTimeout(() => void tick(gen), ms);
   }
 

@@ -1,17 +1,28 @@
 /**
  * Reads the countryName (2.5.4.6) and stateOrProvinceName (2.5.4.8) attributes of a DER `Name`
- * (RFC 5280 §4.1.2.4). Bounded: every length is checked against its parent; anything odd yields `{}`,
- * which makes the jurisdiction check fall back to "no claim to compare", never a crash.
+ * (RFC 5280 §4.1.2.4). Bounded: every length is checked against its parent; anything malformed yields `{}`,
+ * so the jurisdiction check then has no certificate claim to compare, and never crashes.
  */
 export function countryAndState(name: Uint8Array): { country?: string; state?: string } {
   const out: { country?: string; state?: string } = {};
   try {
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    for (const rdn of children(name, 0, name.length, 0x30)) {
-      for (const atv of children(name, rdn.start, rdn.end, 0x31)) {
-        const [type, value] = [...children(name, atv.start, atv.end, 0x30)];
-        if (type === undefined || value === undefined || name[type.tagAt] !== 0x06) continue;
-        const oid = Array.from(name.subarray(type.start, type.end), (b) => b.toString(16).padStart(2, '0')).join('');
+    const top = read(name, 0, name.length);
+    if (name[0] !== 0x30 || top.end !== name.length) return {};
+    for (const rdn of contents(name, top)) {
+      if (name[rdn.tagAt] !== 0x31) return {};
+      for (const atv of contents(name, rdn)) {
+        const [type, value] = [...contents(name, atv)];
+        if (
+          name[atv.tagAt] !== 0x30 ||
+          type === undefined ||
+          value === undefined ||
+          name[type.tagAt] !== 0x06
+        )
+          continue;
+        const oid = Array.from(name.subarray(type.start, type.end), (b) =>
+          b.toString(16).padStart(2, '0'),
+        ).join('');
         const text = decoder.decode(name.subarray(value.start, value.end));
         if (oid === '550406') out.country = text;
         else if (oid === '550408') out.state = text;
@@ -29,17 +40,10 @@ interface Span {
   readonly end: number;
 }
 
-/** The TLVs inside [start, end) of an element with tag `outer` at `start`… or its contents when outer is 0x30 at top. */
-function* children(buf: Uint8Array, start: number, end: number, outer: number): Generator<Span> {
-  // The caller passes the span of an element's content, except at the top where it passes the whole Name.
-  let pos = start;
-  if (start === 0 && buf[0] === outer && end === buf.length) {
-    const top = read(buf, 0, end);
-    pos = top.start;
-    end = top.end;
-  }
-  while (pos < end) {
-    const s = read(buf, pos, end);
+function* contents(buf: Uint8Array, parent: Span): Generator<Span> {
+  let pos = parent.start;
+  while (pos < parent.end) {
+    const s = read(buf, pos, parent.end);
     yield s;
     pos = s.end;
   }

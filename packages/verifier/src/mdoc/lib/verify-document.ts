@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   equalBytes,
   isDeltaIdError,
+  MDL_NAMESPACE,
   type MdocDocument,
   type MobileSecurityObject,
   type SessionTranscript,
@@ -13,9 +14,17 @@ import {
 } from '@deltaid/core';
 import { type ParsedCertificate, verifyCertificateChain } from '@deltaid/trust';
 import { messageFor } from '../../messages.js';
-import type { MdocCheckName, MdocDocumentResult, VerifyDeviceResponseOptions } from '../types.js';
+import {
+  MDOC_CHECKS,
+  type MdocCheckName,
+  type MdocDocumentResult,
+  type MdocVerificationIssue,
+  type VerifyDeviceResponseOptions,
+} from '../types.js';
 import { parseCached } from './certificates.js';
 import { algOfDeviceKey, uncompressedPoint } from './device-key.js';
+import { countryAndState } from './name.js';
+import { checkStatus, statusReference } from './status.js';
 
 /** Signals the first failed check of a document; caught in {@link verifyDocument}. */
 class Failure {
@@ -53,6 +62,7 @@ export async function verifyDocument(
   options: VerifyDeviceResponseOptions,
 ): Promise<MdocDocumentResult> {
   const passed: MdocCheckName[] = ['decode'];
+  const warnings: MdocVerificationIssue[] = [];
   let validity: MdocDocumentResult['validity'];
   let deviceAuth: MdocDocumentResult['deviceAuth'];
   let documentSigner: Uint8Array | undefined;
@@ -165,6 +175,29 @@ export async function verifyDocument(
     }
     passed.push('digests');
 
+    // 7. issuing_country / issuing_jurisdiction must be what the document signer certificate names
+    //    (ISO/IEC 18013-5:2021 Annex B.1.4: countryName, stateOrProvinceName), so one region cannot
+    //    issue another's licences even when both IACAs are trusted.
+    const claimed = elements.get(MDL_NAMESPACE);
+    const cert = countryAndState(leaf.subject);
+    const country = claimed?.get('issuing_country');
+    const jurisdiction = claimed?.get('issuing_jurisdiction');
+    if (country !== undefined && country !== cert.country) {
+      throw new Failure(
+        'ERR_ISSUER_NOT_AUTHORISED',
+        'authorisation',
+        'issuing_country differs from the certificate',
+      );
+    }
+    if (jurisdiction !== undefined && cert.state !== undefined && jurisdiction !== cert.state) {
+      throw new Failure(
+        'ERR_ISSUER_NOT_AUTHORISED',
+        'authorisation',
+        'issuing_jurisdiction differs from the certificate',
+      );
+    }
+    passed.push('authorisation');
+
     // 6. Device authentication over DeviceAuthenticationBytes built with the caller's transcript.
     const { deviceSigned } = doc;
     const aad = deviceAuthenticationBytes({
@@ -191,16 +224,40 @@ export async function verifyDocument(
           'deviceMac needs eReaderKeyPriv and a P-256 device key',
         );
       }
-      const key = deriveEMacKey({
+      const key = await deriveEMacKey({
         privateKey: options.eReaderKeyPriv,
         publicKey: point,
         sessionTranscriptBytes: transcript.bytes,
+        ...(options.ecdh === undefined ? {} : { ecdh: options.ecdh }),
       });
       if (!verifyDeviceMac(deviceSigned.deviceAuth.deviceMac, { key, deviceAuthentication: aad })) {
         throw new Failure('ERR_MDOC_DEVICE_AUTH', 'device', 'deviceMac does not verify');
       }
     }
     passed.push('device');
+
+    // 8. Revocation: the MSO's Token Status List reference, through the caller's cache.
+    const ref = statusReference(mso.status);
+    if (ref === 'malformed')
+      throw new Failure('ERR_STRUCTURE', 'status', 'MSO status reference is malformed');
+    if (ref !== undefined) {
+      const outcome = await checkStatus(
+        ref,
+        options.status,
+        new Date(nowMs),
+        options.statusUnavailable ?? 'reject',
+      );
+      if (outcome.kind === 'fail') throw new Failure(outcome.code, 'status', outcome.detail);
+      if (outcome.kind === 'warn') {
+        warnings.push({
+          code: outcome.code,
+          check: 'status',
+          message: messageFor(outcome.code),
+          detail: outcome.detail,
+        });
+      }
+    }
+    passed.push('status');
     return {
       docType: doc.docType,
       valid: true,
@@ -210,6 +267,7 @@ export async function verifyDocument(
       deviceAuth,
       documentSigner: leaf.der,
       passed,
+      warnings,
       errors: [],
     };
   } catch (err) {
@@ -229,22 +287,13 @@ export async function verifyDocument(
       ...(deviceAuth === undefined ? {} : { deviceAuth }),
       ...(documentSigner === undefined ? {} : { documentSigner }),
       passed,
+      warnings,
       errors: [{ code: f.code, check: f.check, message: messageFor(f.code), detail: f.detail }],
     };
   }
 }
 
-const ORDER: readonly MdocCheckName[] = [
-  'decode',
-  'issuer',
-  'signature',
-  'doctype',
-  'validity',
-  'digests',
-  'device',
-];
-
 /** The check that was running when an unexpected typed error surfaced (e.g. `ERR_KEY` importing a key). */
 function checkAfter(passed: readonly MdocCheckName[]): MdocCheckName {
-  return ORDER[passed.length] ?? 'device';
+  return MDOC_CHECKS[passed.length] ?? 'device';
 }
