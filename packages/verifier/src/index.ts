@@ -19,6 +19,7 @@ export {
   type MdocVerificationResult,
   type VerifyDeviceResponseOptions,
 } from './mdoc/types.js';
+export { type CertificateCache, createCertificateCache } from './mdoc/create-certificate-cache.js';
 export { verifyDeviceResponse } from './mdoc/verify-device-response.js';
 export { type BilingualMessage, MESSAGES, messageFor } from './messages.js';
 export {

@@ -32,7 +32,7 @@ import {
 } from '@deltaid/trust';
 import { presentDeviceResponse } from '@deltaid/wallet';
 import { describe, expect, it } from 'vitest';
-import { verifyDeviceResponse } from '../src/index.js';
+import { createCertificateCache, verifyDeviceResponse } from '../src/index.js';
 
 const PORTRAIT = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(7), 0xff, 0xd9]);
 const CLAIMS: MdlClaims = {
@@ -253,7 +253,8 @@ describe.each([
         },
         { deviceKey: s.device.privateKey, crypto },
       );
-    const opts = { trustedIacas: [s.iaca], sessionTranscript: st, now: () => NOW, crypto };
+    // One warm cache across good and forged chains: cached results never let a forgery through.
+    const opts = { trustedIacas: [s.iaca], sessionTranscript: st, now: () => NOW, crypto, certificateCache: createCertificateCache() };
     const a = await issueMdl(
       CLAIMS,
       { deviceKey: s.device.publicKey.jwk, validity },

@@ -26,10 +26,15 @@ import {
   type TrustListContent,
 } from '@deltaid/trust';
 import type { VerificationResult } from '@deltaid/verifier';
-import { presentCompact } from '@deltaid/wallet';
+import {
+  createMemoryCredentialStorage,
+  createMemoryDeviceKeyStore,
+  createWallet,
+  type Wallet,
+} from '@deltaid/wallet';
 import { writeOut } from '../lib/io.js';
 import { writePrivateKey } from '../lib/keys.js';
-import { anchorToJson, loadVerifierFromBytes } from '../lib/load-verifier.js';
+import { anchorToJson, loadTrustRegistry, loadVerifierFromBytes } from '../lib/load-verifier.js';
 import { CITIZENS } from './citizens.js';
 
 /** Options of {@link runDemo}. */
@@ -230,10 +235,28 @@ export async function runDemo(options: DemoOptions): Promise<{ rows: DemoRow[]; 
   const anchor: OperatorAnchor = { kid: joint.kid, alg: joint.alg, publicKey: joint.publicKey.jwk };
   await write('trust/anchor.json', `${JSON.stringify(anchorToJson(anchor), null, 2)}\n`);
 
-  // 4. Citizens with wallets (device keys), and their credentials.
-  const holders = new Map<string, KeyPair>();
-  for (const c of CITIZENS) holders.set(c.id, await keyPair(c.deviceAlg, `wallet-${c.id}`));
-  const credentials = new Map<string, { bytes: Uint8Array; index: number; issuerId: string }>();
+  // 4. A wallet per citizen: a non-extractable device key and storage; the wallet trusts the same published lists.
+  const walletTrust = await loadTrustRegistry({
+    anchors: [anchor],
+    lists: [listOfLists, ...regionalBytes],
+    crypto,
+    clock,
+  });
+  const wallets = new Map<string, Wallet>();
+  for (const c of CITIZENS) {
+    wallets.set(
+      c.id,
+      createWallet({
+        storage: createMemoryCredentialStorage(),
+        deviceKeys: createMemoryDeviceKeyStore({ alg: c.deviceAlg }, { crypto }),
+        trust: walletTrust,
+        crypto,
+        clock,
+        timers: globalThis,
+      }),
+    );
+  }
+  const credentials = new Map<string, { id: string; index: number; issuerId: string }>();
   for (const c of CITIZENS) {
     const issuer = issuers.get(c.issuerId)!;
     const ref = await issuer.status.allocate({ listId: 1 });
@@ -242,13 +265,15 @@ export async function runDemo(options: DemoOptions): Promise<{ rows: DemoRow[]; 
         docType: issuer.authority.docType,
         purpose: c.purpose,
         claims: c.claims,
-        holderKey: holders.get(c.id)!.publicKey,
+        holderKey: (await wallets.get(c.id)!.deviceKey()).publicKey,
         status: { list: ref.listId, index: ref.index },
         lifetimeSeconds: 365 * DAY,
       },
       { issuer: { id: c.issuerId, kid: issuer.key.kid, key: issuer.key.privateKey }, crypto, clock },
     );
-    credentials.set(c.id, { bytes: credential, index: ref.index, issuerId: c.issuerId });
+    // The wallet checks the credential is bound to its device key and signed by a trusted issuer before storing it.
+    const stored = await wallets.get(c.id)!.importCredential(credential);
+    credentials.set(c.id, { id: stored.id, index: ref.index, issuerId: c.issuerId });
     await write(`credentials/${c.id}-${c.purpose}.cred`, credential);
   }
 
@@ -280,11 +305,8 @@ export async function runDemo(options: DemoOptions): Promise<{ rows: DemoRow[]; 
       crypto,
       clock,
     });
-    const holder = holders.get(citizenId)!;
-    const { text } = await presentCompact(
-      { credential: credentials.get(citizenId)!.bytes },
-      { deviceKey: holder.privateKey, crypto, clock },
-    );
+    const { text } = (await wallets.get(citizenId)!.present({ credentialId: credentials.get(citizenId)!.id }))
+      .presentation;
     const result = await verifier.verify(text);
     await write(`presentations/${name}.txt`, `${text}\n`);
     if (out !== undefined) await write(`presentations/${name}.png`, await renderQrPng(text));

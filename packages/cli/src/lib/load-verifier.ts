@@ -53,12 +53,10 @@ export interface VerifierMaterial {
   readonly clock: () => number;
 }
 
-/**
- * Builds a verifier from offline material: a list of lists verified with a pinned anchor yields the regional operator
- * keys; regional lists verify with those (or directly with pinned regional anchors); status list tokens verify with
- * the issuer keys of the resulting registry.
- */
-export async function loadVerifierFromBytes(m: VerifierMaterial): Promise<Verifier> {
+/** Verifies the lists offline (list of lists with a pinned anchor, then regional lists) into one registry. */
+export async function loadTrustRegistry(
+  m: Pick<VerifierMaterial, 'anchors' | 'lists' | 'crypto' | 'clock'>,
+): Promise<TrustRegistry> {
   const now = Math.floor(m.clock() / 1000);
   const regionalAnchors: OperatorAnchor[] = [...m.anchors];
   const rest: Uint8Array[] = [];
@@ -81,10 +79,16 @@ export async function loadVerifierFromBytes(m: VerifierMaterial): Promise<Verifi
     );
   }
   // The registry's clock is in seconds (trust-list times are epoch seconds).
-  const trust = createTrustListRegistry(verified, {
-    crypto: m.crypto,
-    clock: () => Math.floor(m.clock() / 1000),
-  });
+  return createTrustListRegistry(verified, { crypto: m.crypto, clock: () => Math.floor(m.clock() / 1000) });
+}
+
+/**
+ * Builds a verifier from offline material: a list of lists verified with a pinned anchor yields the regional operator
+ * keys; regional lists verify with those (or directly with pinned regional anchors); status list tokens verify with
+ * the issuer keys of the resulting registry.
+ */
+export async function loadVerifierFromBytes(m: VerifierMaterial): Promise<Verifier> {
+  const trust = await loadTrustRegistry(m);
   const status = createStatusCache({
     crypto: m.crypto,
     key: (kid) => keysForKid(trust, kid),

@@ -1,6 +1,7 @@
 import type { CborLimits, Digests, Ecdh, ErrorCode, Verifies } from '@deltaid/core';
-import type { ParsedCertificate, StatusCache } from '@deltaid/trust';
+import type { StatusCache } from '@deltaid/trust';
 import type { BilingualMessage } from '../messages.js';
+import type { CertificateCache } from './create-certificate-cache.js';
 
 /** The checks of mdoc verification, in the order they run. */
 export const MDOC_CHECKS = [
@@ -85,8 +86,8 @@ export interface VerifyDeviceResponseOptions {
   readonly clockSkewSeconds?: number;
   /** The docType the reader asked for; other documents fail with `ERR_MDOC_DOCTYPE`. */
   readonly docType?: string;
-  /** Reused parsed certificates (warm path). Create one `new Map()` per verifier and pass it every call. */
-  readonly certificateCache?: Map<string, ParsedCertificate>;
+  /** Reused certificate work across calls (warm path); see `createCertificateCache`. */
+  readonly certificateCache?: CertificateCache;
   /** Cached Token Status Lists, for MSOs with a `status.status_list` reference. */
   readonly status?: StatusCache;
   /** What a missing or stale status list means. Default `'reject'`; revoked and suspended always fail. */
