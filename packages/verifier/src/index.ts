@@ -11,6 +11,7 @@ export {
   type VerifierOptions,
   type VerifyOptions,
 } from './create-verifier.js';
+export { type CertificateCache, createCertificateCache } from './mdoc/create-certificate-cache.js';
 export {
   MDOC_CHECKS,
   type MdocCheckName,
@@ -19,7 +20,6 @@ export {
   type MdocVerificationResult,
   type VerifyDeviceResponseOptions,
 } from './mdoc/types.js';
-export { type CertificateCache, createCertificateCache } from './mdoc/create-certificate-cache.js';
 export { verifyDeviceResponse } from './mdoc/verify-device-response.js';
 export { type BilingualMessage, MESSAGES, messageFor } from './messages.js';
 export {

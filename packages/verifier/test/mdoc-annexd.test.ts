@@ -17,7 +17,11 @@ import {
 import { createNativeCrypto } from '@deltaid/core/crypto/native';
 import { createPortableCrypto } from '@deltaid/core/crypto/portable';
 import { describe, expect, it } from 'vitest';
-import { type VerifyDeviceResponseOptions, verifyDeviceResponse } from '../src/index.js';
+import {
+  createCertificateCache,
+  type VerifyDeviceResponseOptions,
+  verifyDeviceResponse,
+} from '../src/index.js';
 
 const dir = join(import.meta.dirname, 'vectors', 'iso18013-5');
 const hex = (name: string) => fromHex(readFileSync(join(dir, name), 'utf8').trim());
@@ -235,6 +239,22 @@ describe.each([
       opts(crypto, { now: () => Date.parse('2020-10-01T13:29:30Z') }),
     );
     expect(r.valid).toBe(true); // within the default 60 s skew
+  });
+
+  it('a warm certificate cache gives the same verdicts (valid twice, then expired, then unknown IACA)', async () => {
+    const certificateCache = createCertificateCache();
+    expect((await verifyDeviceResponse(response, opts(crypto, { certificateCache }))).valid).toBe(true);
+    expect((await verifyDeviceResponse(response, opts(crypto, { certificateCache }))).valid).toBe(true);
+    expect(certificateCache.parsed.size).toBe(2);
+    expect(certificateCache.verified.size).toBe(1);
+    await fails(response, 'ERR_EXPIRED', 'issuer', {
+      certificateCache,
+      now: () => Date.parse('2026-11-28T00:00:00Z'),
+    });
+    await fails(response, 'ERR_UNKNOWN_ISSUER', 'issuer', {
+      certificateCache,
+      trustedIacas: [hex('annexD_reader_root.der.hex')],
+    });
   });
 
   it('IACA not trusted → ERR_UNKNOWN_ISSUER', async () => {

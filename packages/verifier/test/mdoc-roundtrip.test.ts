@@ -254,7 +254,13 @@ describe.each([
         { deviceKey: s.device.privateKey, crypto },
       );
     // One warm cache across good and forged chains: cached results never let a forgery through.
-    const opts = { trustedIacas: [s.iaca], sessionTranscript: st, now: () => NOW, crypto, certificateCache: createCertificateCache() };
+    const opts = {
+      trustedIacas: [s.iaca],
+      sessionTranscript: st,
+      now: () => NOW,
+      crypto,
+      certificateCache: createCertificateCache(),
+    };
     const a = await issueMdl(
       CLAIMS,
       { deviceKey: s.device.publicKey.jwk, validity },

@@ -11,9 +11,7 @@ export const ALLOWED_TAGS: ReadonlySet<number> = new Set([0, 1, 16, 17, 18, 24, 
 interface Frame {
   /** Items still expected; -1 while indefinite (ends with a break). */
   left: number;
-  readonly kind: 'array' | 'map' | 'tag' | 'chunks';
-  /** For 'chunks': the major type every chunk must have. */
-  readonly chunkMajor: number;
+  readonly kind: 'array' | 'map' | 'tag';
   /** Items seen so far (map keys sit at even positions). */
   seen: number;
   keys: Set<string> | null;
@@ -93,9 +91,6 @@ export function scanCbor(buf: Uint8Array, limits: CborLimits, allowedTags: Reado
       continue;
     }
     if (++items > limits.maxItems) throw limit('maxItems', items, limits.maxItems);
-    if (top?.kind === 'chunks' && (major !== top.chunkMajor || ai === 31)) {
-      throw malformed('indefinite-length string chunk of the wrong type', at);
-    }
     const isKey = top?.kind === 'map' && top.seen % 2 === 0;
 
     switch (major) {
@@ -105,10 +100,8 @@ export function scanCbor(buf: Uint8Array, limits: CborLimits, allowedTags: Reado
         break;
       case 2:
       case 3: {
-        if (ai === 31) {
-          push({ left: -1, kind: 'chunks', chunkMajor: major, seen: 0, keys: null });
-          continue;
-        }
+        // cbor-x cannot decode chunked strings, and no Delta ID structure needs them: refuse them up front.
+        if (ai === 31) throw malformed('indefinite-length strings are not supported', at);
         const n = readArg(ai, at);
         if (n > limits.maxStringBytes) throw limit('maxStringBytes', n, limits.maxStringBytes);
         if (pos + n > len) throw malformed('truncated string', at);
@@ -126,7 +119,7 @@ export function scanCbor(buf: Uint8Array, limits: CborLimits, allowedTags: Reado
       case 5: {
         const kind = major === 4 ? 'array' : 'map';
         if (ai === 31) {
-          push({ left: -1, kind, chunkMajor: 0, seen: 0, keys: kind === 'map' ? new Set() : null });
+          push({ left: -1, kind, seen: 0, keys: kind === 'map' ? new Set() : null });
           continue;
         }
         const n = readArg(ai, at);
@@ -134,14 +127,14 @@ export function scanCbor(buf: Uint8Array, limits: CborLimits, allowedTags: Reado
         // Each item takes at least one byte: a count larger than the rest of the input is truncation.
         if (count > len - pos) throw malformed(`${kind} of ${n} items in ${len - pos} bytes`, at);
         if (count === 0) break;
-        push({ left: count, kind, chunkMajor: 0, seen: 0, keys: kind === 'map' ? new Set() : null });
+        push({ left: count, kind, seen: 0, keys: kind === 'map' ? new Set() : null });
         if (isKey) top!.keys = null; // a container key: skip duplicate detection for this map
         continue;
       }
       case 6: {
         const tag = readArg(ai, at);
         if (!allowedTags.has(tag)) throw malformed(`unsupported tag ${tag}`, at);
-        push({ left: 1, kind: 'tag', chunkMajor: 0, seen: 0, keys: null });
+        push({ left: 1, kind: 'tag', seen: 0, keys: null });
         if (isKey) top!.keys = null;
         continue;
       }

@@ -16,6 +16,7 @@ import {
   spki,
 } from './lib/certificate.js';
 import { namedBits, octets, oid, seq, tlv } from './lib/der-writer.js';
+import type { CertificateName } from './types.js';
 
 /** The mdoc document signer extended key usage (ISO/IEC 18013-5:2021 Annex B.1.4). */
 export const MDL_DS_EKU = '1.0.18013.5.1.2';

@@ -8,6 +8,7 @@ import {
   spki,
 } from './lib/certificate.js';
 import { bool, namedBits, octets, seq, smallInt } from './lib/der-writer.js';
+import type { CertificateName } from './types.js';
 
 /** Input of {@link createIacaCertificate}. */
 export interface IacaCertificateInput {

@@ -6,4 +6,4 @@ export {
 export { createIacaCertificate, type IacaCertificateInput } from './create-iaca-certificate.js';
 export { CN_DL_NAMESPACE, issueMdl, type MdlClaims } from './issue-mdl.js';
 export { type IssuedMdoc, type IssueMdocContext, type IssueMdocInput, issueMdoc } from './issue-mdoc.js';
-export type { CertificateName } from './lib/certificate.js';
+export type { CertificateName } from './types.js';

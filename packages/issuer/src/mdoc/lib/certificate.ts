@@ -8,6 +8,7 @@ import {
   type Randomness,
   type Signs,
 } from '@deltaid/core';
+import type { CertificateName } from '../types.js';
 import {
   bitString,
   bool,
@@ -24,15 +25,7 @@ import {
   utf8String,
 } from './der-writer.js';
 
-/** A distinguished name as ISO/IEC 18013-5 Annex B profiles it (C mandatory; ST for the region). */
-export interface CertificateName {
-  /** ISO 3166-1 alpha-2, e.g. `CN`. */
-  readonly country: string;
-  /** ISO 3166-2 subdivision, e.g. `CN-SH`. */
-  readonly stateOrProvince?: string;
-  readonly organization?: string;
-  readonly commonName: string;
-}
+export type { CertificateName };
 
 const CURVE = {
   'P-256': { oid: '1.2.840.10045.3.1.7', sig: '1.2.840.10045.4.3.2', alg: 'ES256' },

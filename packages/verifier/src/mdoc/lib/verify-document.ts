@@ -81,7 +81,12 @@ export async function verifyDocument(
     }
     const leaf = chain[0];
     if (leaf === undefined) throw new Failure('ERR_CERT_CHAIN', 'issuer', 'empty x5chain');
-    const bad = await verifyCertificateChain(chain, anchors, now, memoVerifies(options.crypto, options.certificateCache));
+    const bad = await verifyCertificateChain(
+      chain,
+      anchors,
+      now,
+      memoVerifies(options.crypto, options.certificateCache),
+    );
     if (bad !== undefined) {
       // A chain naming a trusted IACA (subject and key id) that did not sign it is a forgery, not a stranger.
       const top = chain[chain.length - 1] ?? leaf;
