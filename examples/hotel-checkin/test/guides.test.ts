@@ -5,6 +5,7 @@
 //   subset understood: `deltaid …` (or `pnpm exec deltaid …`) with quotes, `\` continuations, `> FILE` and `< FILE`;
 //   `cat > FILE <<'EOF'` here-documents; `mkdir -p`; comments. A trailing `# exit N` states the expected exit code
 //   (default 0). Anything else fails the test, so a guide cannot show a command that is not run.
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -67,8 +68,19 @@ function words(line: string): string[] {
   return out;
 }
 
-/** Splits off a trailing comment (outside quotes) and reads `# exit N` from it. */
-function splitComment(line: string): { command: string; exit: number } {
+interface Expectation {
+  readonly command: string;
+  /** The exit code the guide states (`# exit N`), default 0. */
+  readonly exit: number;
+  /** Text the output must contain: the code after `# exit N:` or what follows `# prints`. */
+  readonly contains?: string;
+}
+
+/**
+ * Splits off a trailing comment (outside quotes) and reads what the guide promises in it:
+ * `# exit 1: ERR_REVOKED` (exit code and a code in the output) or `# prints TEXT`.
+ */
+function splitComment(line: string): Expectation {
   let quote = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -76,8 +88,16 @@ function splitComment(line: string): { command: string; exit: number } {
       if (c === quote) quote = '';
     } else if (c === "'" || c === '"') quote = c;
     else if (c === '#' && (i === 0 || line[i - 1] === ' ')) {
-      const m = /\bexit (\d)\b/.exec(line.slice(i));
-      return { command: line.slice(0, i).trimEnd(), exit: m === null ? 0 : Number(m[1]) };
+      const comment = line.slice(i);
+      const command = line.slice(0, i).trimEnd();
+      const exit = /\bexit (\d)\b(?::\s*(ERR_[A-Z0-9_]+))?/.exec(comment);
+      const prints = /\bprints (.+)$/.exec(comment);
+      const contains = exit?.[2] ?? prints?.[1];
+      return {
+        command,
+        exit: exit === null ? 0 : Number(exit[1]),
+        ...(contains === undefined ? {} : { contains }),
+      };
     }
   }
   return { command: line, exit: 0 };
@@ -115,7 +135,7 @@ async function runShellLines(code: string, cwd: string, steps: ShellStep[]): Pro
       writeFileSync(file, `${body.join('\n')}\n`);
       continue;
     }
-    const { command, exit } = splitComment(raw);
+    const { command, exit, contains } = splitComment(raw);
     const argv = words(command);
     if (argv[0] === 'mkdir' && argv[1] === '-p') {
       for (const d of argv.slice(2)) mkdirSync(join(cwd, d), { recursive: true });
@@ -157,6 +177,9 @@ async function runShellLines(code: string, cwd: string, steps: ShellStep[]): Pro
         `\`${raw}\` exited ${result}, the guide says ${exit}\n${stderr}\n${stdout.slice(0, 2000)}`,
       );
     }
+    if (contains !== undefined && !`${stdout}${stderr}`.includes(contains)) {
+      throw new Error(`\`${raw}\` did not print ${contains}\n${stderr}\n${stdout.slice(0, 2000)}`);
+    }
     if (outFile !== undefined) {
       mkdirSync(dirname(join(cwd, outFile)), { recursive: true });
       writeFileSync(join(cwd, outFile), stdout);
@@ -193,6 +216,7 @@ describe('the guide runner', () => {
     try {
       await expect(runShell('deltaid key public nowhere.json', cwd, [])).rejects.toThrow(/exited 2/);
       await expect(runShell('ls -l', cwd, [])).rejects.toThrow(/only runs deltaid/);
+      await expect(runShell('deltaid nope # exit 2: ERR_REVOKED', cwd, [])).rejects.toThrow(/did not print/);
       const steps: ShellStep[] = [];
       await runShell(
         "mkdir -p keys\ndeltaid key generate --alg EdDSA \\\n  --out keys/k.json\ncat > a.txt <<'EOF'\nhello\nEOF\ndeltaid key public keys/k.json > pub.json\ndeltaid nope # exit 2",
@@ -208,12 +232,27 @@ describe('the guide runner', () => {
   });
 });
 
-for (const guide of GUIDES) {
+function snippetName(block: Block): string {
+  return /^\/\/ snippet: ([a-z0-9-]+)\n/.exec(block.code)?.[1] ?? `unnamed-line-${block.line}`;
+}
+
+/** Writes a snippet where workspace packages resolve as in an app; the file name is `GUIDE--NAME.ts`. */
+function writeSnippet(guide: string, block: Block): string {
+  mkdirSync(SNIPPETS, { recursive: true });
+  const file = join(SNIPPETS, `${guide.replace(/\.md$/, '')}--${snippetName(block)}.ts`);
+  writeFileSync(file, `${block.code}\n`);
+  return file;
+}
+
+const guides = GUIDES.map((guide) => {
+  const path = join(ROOT, 'docs', guide);
+  const blocks = existsSync(path) ? fencedBlocks(readFileSync(path, 'utf8')) : [];
+  return { guide, path, blocks };
+});
+
+for (const { guide, path, blocks } of guides) {
   describe(`docs/${guide}`, () => {
-    const path = join(ROOT, 'docs', guide);
-    const markdown = existsSync(path) ? readFileSync(path, 'utf8') : '';
     it('exists', () => expect(existsSync(path)).toBe(true));
-    const blocks = fencedBlocks(markdown);
     const snippets = blocks.filter((b) => b.lang === 'ts');
     const shell = blocks.filter((b) => b.lang === 'sh');
 
@@ -222,20 +261,14 @@ for (const guide of GUIDES) {
         blocks.filter((b) => b.lang !== 'ts' && b.lang !== 'sh').map((b) => `${b.lang}@${b.line}`),
       ).toEqual([]);
       expect(snippets.length).toBeGreaterThan(0);
-      const names = snippets.map(
-        (b) => /^\/\/ snippet: ([a-z0-9-]+)\n/.exec(b.code)?.[1] ?? `unnamed@${b.line}`,
-      );
+      const names = snippets.map(snippetName);
       expect(names.filter((n) => n.startsWith('unnamed'))).toEqual([]);
       expect(new Set(names).size).toBe(names.length);
     });
 
     for (const block of snippets) {
-      const name = /^\/\/ snippet: ([a-z0-9-]+)/.exec(block.code)?.[1] ?? `line-${block.line}`;
-      it(`runs the ts snippet "${name}" (line ${block.line})`, async () => {
-        mkdirSync(SNIPPETS, { recursive: true });
-        const file = join(SNIPPETS, `${guide.replace(/\.md$/, '')}--${name}.ts`);
-        writeFileSync(file, `${block.code}\n`);
-        await import(/* @vite-ignore */ pathToFileURL(file).href);
+      it(`runs the ts snippet "${snippetName(block)}" (line ${block.line})`, async () => {
+        await import(/* @vite-ignore */ pathToFileURL(writeSnippet(guide, block)).href);
       });
     }
 
@@ -253,3 +286,35 @@ for (const guide of GUIDES) {
     }
   });
 }
+
+describe('the ts snippets of all guides', () => {
+  it('type-check with the repository settings (strict, exactOptionalPropertyTypes, …)', async () => {
+    const files = guides.flatMap(({ guide, blocks }) =>
+      blocks.filter((b) => b.lang === 'ts').map((b) => writeSnippet(guide, b)),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    writeFileSync(
+      join(SNIPPETS, 'tsconfig.json'),
+      JSON.stringify({
+        extends: '../../../tsconfig.base.json',
+        compilerOptions: { noEmit: true },
+        files: files.map((f) => f.slice(SNIPPETS.length + 1)),
+      }),
+    );
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const result = await new Promise<{ code: number | null; output: string }>((done) => {
+      execFile(
+        process.execPath,
+        [tsc, '-p', join(SNIPPETS, 'tsconfig.json')],
+        { cwd: ROOT },
+        (err, stdout, stderr) =>
+          done({
+            code: err === null ? 0 : typeof err.code === 'number' ? err.code : 1,
+            output: stdout + stderr,
+          }),
+      );
+    });
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  }, 180_000);
+});

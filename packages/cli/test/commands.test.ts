@@ -228,6 +228,7 @@ describe('deltaid CLI: the operator workflow end to end', () => {
     // Revoke: find the index the credential carries, revoke, republish, refused.
     const { decodeCredential } = await import('@deltaid/core');
     const index = decodeCredential(new Uint8Array(readFileSync(p('cred.bin')))).status!.index;
+    expect(issued.stdout).toContain(`status list 1 index ${index}`);
     expect(
       (
         await run([

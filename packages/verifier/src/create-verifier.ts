@@ -15,12 +15,20 @@ import {
   verifySign1,
 } from '@deltaid/core';
 import type { IssuerEntry, StatusCache, TrustRegistry } from '@deltaid/trust';
-import type { Challenge } from './challenge.js';
+import type { Challenge } from './challenge/types.js';
 import { type BilingualMessage, messageFor } from './messages.js';
-import { checkPolicyElements, type Policy, type PolicyPreset, resolvePolicy } from './policy.js';
-import type { ReplayCache } from './replay-cache.js';
+import { checkPolicyElements } from './policy/check-policy-elements.js';
+import type { PolicyPreset } from './policy/presets.js';
+import { resolvePolicy } from './policy/resolve-policy.js';
+import type { Policy } from './policy/types.js';
+import type { ReplayCache } from './replay/types.js';
 
-/** The checks of the pipeline, in the order they run. */
+/**
+ * The checks of the pipeline, in the order they run (`VerificationResult.passed` lists those that passed).
+ *
+ * @example result.passed.at(-1) // the last check that passed
+ * @see docs/formats/compact-credential.md §Verification
+ */
 export const CHECKS = [
   'decode',
   'issuer',
@@ -126,6 +134,13 @@ class Failure {
  * (`ERR_STALE_PRESENTATION`) → challenge and audience (`ERR_CHALLENGE`, `ERR_AUDIENCE`) → replay (`ERR_REPLAY`) →
  * status (`ERR_REVOKED`, `ERR_SUSPENDED`, `ERR_STATUS_*`) → policy (`ERR_POLICY`).
  *
+ * Failures are data: `verify` resolves with `valid: false` and one error (stable code, check, bilingual message)
+ * for any input, however malformed. The only shared state is in the injected caches (trust, status, replay), so
+ * concurrent `verify` calls are safe.
+ *
+ * @param options - trust registry, status cache, policy (preset or custom), clock, crypto provider, replay cache,
+ *   freshness window (default 120 s), clock skew (default 60 s), this verifier's audience id.
+ * @returns the verifier.
  * @throws DeltaIdError `ERR_INVALID_ARGUMENT` for a bad policy or options (misuse), never for bad input.
  * @example
  * ```ts
@@ -134,6 +149,7 @@ class Failure {
  * const result = await verifier.verify(scannedText);
  * if (!result.valid) showToClerk(result.errors[0].message.zh);
  * ```
+ * @see docs/formats/compact-credential.md §Verification
  */
 export function createVerifier(options: VerifierOptions): Verifier {
   const policy = resolvePolicy(options.policy);
@@ -219,7 +235,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
       );
       holderOk = await verifySign1(p.sign1, { key: holderKey, crypto: options.crypto });
     } catch (err) {
-      if (!isDeltaIdError(err, 'ERR_KEY')) throw err;
+      // A key not on its curve, or an algorithm this provider lacks: the holder cannot be authenticated.
+      if (!isDeltaIdError(err)) throw err;
     }
     if (!holderOk) throw new Failure('ERR_HOLDER_SIGNATURE', 'holder');
     passed.push('holder');

@@ -1,5 +1,7 @@
 // @deltaid/verifier — explicit export list (STYLE.md item 3).
-export { CHALLENGE_PREFIX, type Challenge, createChallenge, parseChallenge } from './challenge.js';
+export { createChallenge } from './challenge/create-challenge.js';
+export { parseChallenge } from './challenge/parse-challenge.js';
+export { CHALLENGE_PREFIX, type Challenge } from './challenge/types.js';
 export {
   CHECKS,
   type CheckName,
@@ -22,17 +24,14 @@ export {
 } from './mdoc/types.js';
 export { verifyDeviceResponse } from './mdoc/verify-device-response.js';
 export { type BilingualMessage, MESSAGES, messageFor } from './messages.js';
-export {
-  checkPolicyElements,
-  definePolicy,
-  POLICY_PRESETS,
-  type Policy,
-  type PolicyPreset,
-  resolvePolicy,
-} from './policy.js';
+export { checkPolicyElements } from './policy/check-policy-elements.js';
+export { definePolicy } from './policy/define-policy.js';
+export { POLICY_PRESETS, type PolicyPreset } from './policy/presets.js';
+export { resolvePolicy } from './policy/resolve-policy.js';
+export type { Policy } from './policy/types.js';
 export {
   createMemoryReplayCache,
   type MemoryReplayCache,
   type MemoryReplayCacheOptions,
-  type ReplayCache,
-} from './replay-cache.js';
+} from './replay/create-memory-replay-cache.js';
+export type { ReplayCache } from './replay/types.js';

@@ -103,7 +103,14 @@ export const MESSAGES: Readonly<Partial<Record<ErrorCode, BilingualMessage>>> = 
 
 const FALLBACK: BilingualMessage = { zh: '核验失败。', en: 'Verification failed.' };
 
-/** The bilingual message of a code. */
+/**
+ * The bilingual message of a code, for the person at the desk (a generic one for codes the pipeline never reports).
+ *
+ * @param code - an error code from a `VerificationIssue`.
+ * @returns `{ zh, en }`.
+ * @example messageFor('ERR_REPLAY').zh // '该二维码已被使用过，请持证人刷新后重新出示。'
+ * @see docs/formats/compact-credential.md §Verification
+ */
 export function messageFor(code: ErrorCode): BilingualMessage {
   return MESSAGES[code] ?? FALLBACK;
 }

@@ -16,6 +16,8 @@ import {
 } from '@deltaid/core';
 import { createNativeCrypto } from '@deltaid/core/crypto/native';
 import { createPortableCrypto } from '@deltaid/core/crypto/portable';
+import { importVical } from '@deltaid/trust';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createCertificateCache,
@@ -257,6 +259,21 @@ describe.each([
     });
   });
 
+  it('IACAs loaded from the real AAMVA VICAL serve as trust anchors next to the Annex D IACA', async () => {
+    const imported = await importVical(readFileSync(join(dir, 'sample_aamva_vical_2025-11-18.cbor')), {
+      anchors: [readFileSync(join(dir, 'sample_aamva_dts_root_ca.pem'), 'utf8')],
+      crypto,
+      now: Date.UTC(2025, 10, 18, 20) / 1000,
+    });
+    if (!imported.ok) throw new Error(imported.reason);
+    const vicalIacas = imported.vical.entries.map((e) => e.certificate);
+    expect(vicalIacas.length).toBe(14);
+    expect(
+      (await verifyDeviceResponse(response, opts(crypto, { trustedIacas: [...vicalIacas, iaca] }))).valid,
+    ).toBe(true);
+    await fails(response, 'ERR_UNKNOWN_ISSUER', 'issuer', { trustedIacas: vicalIacas });
+  });
+
   it('IACA not trusted → ERR_UNKNOWN_ISSUER', async () => {
     await fails(response, 'ERR_UNKNOWN_ISSUER', 'issuer', {
       trustedIacas: [hex('annexD_reader_root.der.hex')],
@@ -287,6 +304,30 @@ describe.each([
       const r = await verifyDeviceResponse(encodeCbor(t.root), opts(crypto));
       expect(r.errors).toEqual([]);
     }
+  });
+
+  it('any corrupted byte yields data, never an exception, and no valid result unless only the version changed', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: response.length - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        async (at, x) => {
+          const bad = response.slice();
+          bad[at] = (bad[at] ?? 0) ^ x;
+          const r = await verifyDeviceResponse(bad, opts(crypto));
+          // The one unauthenticated field a flip can leave acceptable is the minor version ("1.0" → "1.x").
+          if (r.valid) expect(r.version).not.toBe('1.0');
+          else expect(r.errors.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a renamed key in IssuerSigned (nameSpaces → oameSpaces) is ERR_STRUCTURE, not a valid empty disclosure', async () => {
+    const h = toHex(response);
+    const at = h.indexOf(toHex(new TextEncoder().encode('nameSpaces')));
+    await fails(fromHex(`${h.slice(0, at)}6f${h.slice(at + 2)}`), 'ERR_STRUCTURE', 'decode');
   });
 
   it('garbage, truncation and status ≠ 0 fail as data', async () => {

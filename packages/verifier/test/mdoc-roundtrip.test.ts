@@ -7,6 +7,7 @@ import {
   decodeIssuerSigned,
   decodeMobileSecurityObject,
   encodeCbor,
+  fullDate,
   jwkToCoseKey,
   MDL_DOCTYPE,
   MDL_NAMESPACE,
@@ -20,6 +21,7 @@ import {
   createDocumentSignerCertificate,
   createIacaCertificate,
   issueMdl,
+  issueMdoc,
   type MdlClaims,
 } from '@deltaid/issuer';
 import {
@@ -395,6 +397,57 @@ describe.each([
     expect((await run(5, { status: cache, statusUnavailable: 'accept' })).errors[0]?.code).toBe(
       'ERR_REVOKED',
     );
+  });
+
+  it('issueMdoc: a 23220-style e-ID doctype of our own round-trips; a reader asking for an mDL refuses it', async () => {
+    const s = await setup(crypto);
+    const EID = 'cn.gov.mps.eid.1.mdoc';
+    const NS = 'cn.gov.mps.eid.1';
+    const issued = await issueMdoc(
+      {
+        docType: EID,
+        nameSpaces: new Map([
+          [
+            NS,
+            new Map<string, unknown>([
+              ['name', '张伟'],
+              ['birth_date', fullDate('1990-05-17')],
+              ['id_number', '310101199005170012'],
+              ['age_over_18', true],
+            ]),
+          ],
+        ]),
+        deviceKey: s.device.publicKey.jwk,
+        validity: { signed: SIGNED, validFrom: SIGNED, validUntil: new Date('2027-11-01T08:00:00Z') },
+      },
+      { key: s.dsKey.privateKey, certificateChain: [s.ds], crypto },
+    );
+    const st = transcript(6);
+    const response = await presentDeviceResponse(
+      {
+        issuerSigned: issued.issuerSigned,
+        request: { docType: EID, nameSpaces: { [NS]: ['age_over_18', 'name'] } },
+        sessionTranscript: st,
+      },
+      { deviceKey: s.device.privateKey, crypto },
+    );
+    const base = { trustedIacas: [s.iaca], sessionTranscript: st, now: () => NOW, crypto };
+    const r = await verifyDeviceResponse(response, { ...base, docType: EID });
+    expect(r.errors).toEqual([]);
+    expect(r.documents[0]?.elements).toEqual({ [NS]: { age_over_18: true, name: '张伟' } });
+    expect((await verifyDeviceResponse(response, { ...base, docType: MDL_DOCTYPE })).errors[0]?.code).toBe(
+      'ERR_MDOC_DOCTYPE',
+    );
+    await expect(
+      presentDeviceResponse(
+        {
+          issuerSigned: issued.issuerSigned,
+          request: { docType: MDL_DOCTYPE, nameSpaces: { [NS]: ['name'] } },
+          sessionTranscript: st,
+        },
+        { deviceKey: s.device.privateKey, crypto },
+      ),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
   });
 
   it('refuses bad licence claims with ERR_CLAIMS naming the field', async () => {

@@ -13,7 +13,7 @@ import {
   signSign1,
 } from '@deltaid/core';
 import { type IssuedCompact, issueCompact } from '@deltaid/issuer';
-import { createStatusCache } from '@deltaid/trust';
+import { createStaticRegistry, createStatusCache } from '@deltaid/trust';
 import { presentCompact } from '@deltaid/wallet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -186,6 +186,14 @@ describe('verify: every refusal, in pipeline order', () => {
     expectRefused(await v.verify(COMPACT_PREFIX + encodeBase45(trailing)), 'ERR_CBOR', 'decode');
   });
 
+  it('4b. ERR_CBOR_LIMIT and ERR_INFLATE: a text longer than any presentation, a corrupt zlib stream', async () => {
+    const v = verifier();
+    expectRefused(await v.verify(COMPACT_PREFIX + '0'.repeat(13_000)), 'ERR_CBOR_LIMIT', 'decode');
+    const z = await deflate(new TextEncoder().encode('a'.repeat(500)));
+    const corrupt = z.slice(0, 2 + 3); // header and a truncated block
+    expectRefused(await v.verify(COMPACT_PREFIX + encodeBase45(corrupt)), 'ERR_INFLATE', 'decode');
+  });
+
   it('5. ERR_STRUCTURE: an unknown presentation key, a credential with an extra claim', async () => {
     const v = verifier();
     const credentialValue = decodeCbor(checkin.credential);
@@ -216,12 +224,45 @@ describe('verify: every refusal, in pipeline order', () => {
       { key: f.sh.identity.key, crypto: f.crypto },
     );
     expectRefused(await v.verify(await present(forged)), 'ERR_STRUCTURE', 'decode');
+    // A signed e-ID number whose MOD 11-2 check character is wrong (an issuer bug) is refused as well.
+    const claims2 = decodeCbor((decodeCbor(checkin.credential) as unknown[])[2] as Uint8Array) as Map<
+      number,
+      unknown
+    >;
+    const elements = (claims2.get(-65537) as Map<number, unknown>).get(4) as Map<number, Uint8Array>;
+    const packed = elements.get(5)!.slice();
+    packed[8] = (packed[8]! & 0xf0) | (((packed[8]! & 0x0f) + 1) % 10); // last digit 9 → 0
+    elements.set(5, packed);
+    const badCheck = await signSign1(
+      { payload: encodeCbor(claims2), protectedHeader: new Map([[4, f.sh.entry.kid]]), tagged: false },
+      { key: f.sh.identity.key, crypto: f.crypto },
+    );
+    const r = await v.verify(await present(badCheck));
+    expectRefused(r, 'ERR_STRUCTURE', 'decode');
+    expect(r.errors[0]?.detail).toContain('id_number');
   });
 
   it('6. ERR_UNKNOWN_ISSUER: a key the registry does not hold', async () => {
     const rogue = await makeIssuer(f.crypto, 'CN-SH', 'ES256', [EID]);
     const c = await issue(f, rogue, holder, EID, 'checkin', EID_CLAIMS);
     expectRefused(await verifier().verify(await present(c.credential)), 'ERR_UNKNOWN_ISSUER', 'issuer');
+  });
+
+  it('6b. a retired or compromised issuer key (trust list status)', async () => {
+    const iat = SEC;
+    const retired = await makeIssuer(f.crypto, 'CN-SH', 'ES256', [EID], {
+      status: { state: 'retired', at: iat - 86_400 },
+    });
+    const compromised = await makeIssuer(f.crypto, 'CN-SH', 'ES256', [EID], {
+      status: { state: 'compromised', at: iat + 86_400 },
+    });
+    const trust = createStaticRegistry([retired.entry, compromised.entry], { crypto: f.crypto });
+    const v = verifier({ trust });
+    const r1 = await issue(f, retired, holder, EID, 'checkin', EID_CLAIMS);
+    expectRefused(await v.verify(await present(r1.credential)), 'ERR_ISSUER_KEY_RETIRED', 'issuer');
+    // Compromised: refused even for credentials claiming an earlier issue time (whoever holds the key writes iat).
+    const r2 = await issue(f, compromised, holder, EID, 'checkin', EID_CLAIMS);
+    expectRefused(await v.verify(await present(r2.credential)), 'ERR_ISSUER_KEY_COMPROMISED', 'issuer');
   });
 
   it('7. ERR_SIGNATURE: a credential whose issuer signature was altered', async () => {

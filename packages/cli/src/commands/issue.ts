@@ -55,7 +55,7 @@ export async function issueCommand(args: Parsed, io: Io): Promise<number> {
 
   const issueOne = async (claims: unknown, holderKey: Awaited<ReturnType<typeof loadPublicKey>>) => {
     const ref = manager === undefined ? undefined : await manager.allocate({ listId });
-    return issueCompact(
+    const issued = await issueCompact(
       {
         docType,
         purpose,
@@ -66,6 +66,7 @@ export async function issueCommand(args: Parsed, io: Io): Promise<number> {
       },
       { issuer, crypto, clock: Date.now },
     );
+    return { ...issued, status: ref };
   };
 
   const batch = args.string('batch');
@@ -73,8 +74,10 @@ export async function issueCommand(args: Parsed, io: Io): Promise<number> {
     const holderKey = await loadPublicKey(crypto, args.required('holder-key'));
     const issued = await issueOne(await readJson(args.required('claims')), holderKey);
     await writeOut(args.required('out'), issued.credential);
+    // The status reference is what `deltaid status revoke --list N --index I` needs later.
+    const status = issued.status === undefined ? '' : `, status list ${issued.status.listId} index ${issued.status.index}`;
     io.stdout.write(
-      `issued ${docType} (${purpose}), ${issued.credential.length} bytes, expires ${new Date(issued.expiresAt * 1000).toISOString()}\n`,
+      `issued ${docType} (${purpose}), ${issued.credential.length} bytes, expires ${new Date(issued.expiresAt * 1000).toISOString()}${status}\n`,
     );
     return 0;
   }

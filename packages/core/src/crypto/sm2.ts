@@ -19,7 +19,7 @@ import {
 import { DeltaIdError } from '../errors.js';
 import { SM2_BYTES, SM2_CURVE, Sm2Fn, Sm2Point } from './lib/sm2-curve.js';
 import { sm2SignDigest } from './lib/sm2-sign.js';
-import { sm2VerifyDigest } from './lib/sm2-verify.js';
+import { sm2VerifyPrepared } from './lib/sm2-verify.js';
 import { sm3 } from './sm3.js';
 
 const n = Sm2Fn.ORDER;
@@ -154,7 +154,7 @@ function resolveZ(
   return zOf(point(), opts.userId ?? DEFAULT_ID);
 }
 
-/** e = SM3(Z_A ‖ M), streamed so a large message is not copied (§6.1 A1–A2, §7.1 B3–B4). */
+/** e = SM3(Z_A ‖ M), streamed so a large message is not copied (§6.1 A1–A2). */
 function digestWithZ(z: Uint8Array, message: Uint8Array): Uint8Array {
   return sm3.create().update(z).update(message).digest();
 }
@@ -221,10 +221,7 @@ const sm2Impl: Sm2 = {
       if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_BYTES) return false;
       if (!(message instanceof Uint8Array)) return false;
       const point = parsePublicKey(publicKey);
-      const z = resolveZ(opts ?? {}, () => point);
-      const r = bytesToNumberBE(signature.subarray(0, SM2_BYTES));
-      const s = bytesToNumberBE(signature.subarray(SM2_BYTES));
-      return sm2VerifyDigest(bytesToNumberBE(digestWithZ(z, message)), r, s, point);
+      return sm2VerifyPrepared(signature, message, resolveZ(opts ?? {}, () => point), point);
     } catch {
       return false;
     }

@@ -2,7 +2,7 @@ import { decodeCbor } from '../cbor/cbor.js';
 import { type CborLimits, DEFAULT_CBOR_LIMITS } from '../cbor/limits.js';
 import { decodeDeviceSigned } from './decode-device-signed.js';
 import { decodeIssuerSigned } from './decode-issuer-signed.js';
-import { asArray, asMap, asText, asUint, bad } from './lib/read.js';
+import { asArray, asMap, asText, asUint, bad, onlyKeys } from './lib/read.js';
 import type { DeviceResponse, MdocDocument } from './types.js';
 
 /**
@@ -26,6 +26,7 @@ export function decodeDeviceResponse(
 ): DeviceResponse {
   const limits = options.limits ?? DEFAULT_CBOR_LIMITS;
   const m = asMap(decodeCbor(bytes, { limits }), 'DeviceResponse');
+  onlyKeys(m, ['version', 'documents', 'documentErrors', 'status'], 'DeviceResponse');
   const version = asText(m.get('version'), 'DeviceResponse.version');
   // §8.3.2.1.2.2: a major version we do not know may change the meaning of every field.
   if (!version.startsWith('1.')) throw bad('DeviceResponse.version', `unsupported version ${version}`);
@@ -33,6 +34,7 @@ export function decodeDeviceResponse(
   const documents: MdocDocument[] = (docs === undefined ? [] : asArray(docs, 'DeviceResponse.documents')).map(
     (d, i) => {
       const doc = asMap(d, `documents[${i}]`);
+      onlyKeys(doc, ['docType', 'issuerSigned', 'deviceSigned', 'errors'], `documents[${i}]`);
       return {
         docType: asText(doc.get('docType'), `documents[${i}].docType`),
         issuerSigned: decodeIssuerSigned(doc.get('issuerSigned'), { limits }),

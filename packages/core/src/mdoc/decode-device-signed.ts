@@ -1,7 +1,7 @@
 import { decodeCbor, isTag, TAG_COSE_MAC0 } from '../cbor/cbor.js';
 import { type CborLimits, DEFAULT_CBOR_LIMITS } from '../cbor/limits.js';
 import { decodeSign1 } from '../cose/decode-sign1.js';
-import { asArray, asBytes, asMap, bad, tag24Inner, textKeyed } from './lib/read.js';
+import { asArray, asBytes, asMap, bad, onlyKeys, tag24Inner, textKeyed } from './lib/read.js';
 import type { DeviceAuth, DeviceSigned, Mac0 } from './types.js';
 
 function decodeMac0(value: unknown, limits: CborLimits): Mac0 {
@@ -46,6 +46,7 @@ export function decodeDeviceSigned(
 ): DeviceSigned {
   const limits = options.limits ?? DEFAULT_CBOR_LIMITS;
   const m = asMap(value, 'DeviceSigned');
+  onlyKeys(m, ['nameSpaces', 'deviceAuth'], 'DeviceSigned');
   const nameSpacesBytes = tag24Inner(m.get('nameSpaces'), 'DeviceSigned.nameSpaces');
   const nameSpaces = new Map<string, ReadonlyMap<string, unknown>>();
   for (const [ns, elements] of textKeyed(decodeCbor(nameSpacesBytes, { limits }), 'DeviceNameSpaces')) {

@@ -2,7 +2,7 @@ import { type CborLimits, DEFAULT_CBOR_LIMITS } from '../cbor/limits.js';
 import { decodeSign1 } from '../cose/decode-sign1.js';
 import { COSE_HEADER } from '../cose/headers.js';
 import { decodeIssuerSignedItem } from './decode-issuer-signed-item.js';
-import { asArray, asBytes, asMap, bad, textKeyed } from './lib/read.js';
+import { asArray, asBytes, asMap, bad, onlyKeys, textKeyed } from './lib/read.js';
 import type { IssuerSigned, IssuerSignedItem } from './types.js';
 
 /**
@@ -26,6 +26,7 @@ export function decodeIssuerSigned(
 ): IssuerSigned {
   const limits = options.limits ?? DEFAULT_CBOR_LIMITS;
   const m = asMap(value, 'IssuerSigned');
+  onlyKeys(m, ['nameSpaces', 'issuerAuth'], 'IssuerSigned');
   const nameSpaces = new Map<string, IssuerSignedItem[]>();
   const ns = m.get('nameSpaces');
   if (ns !== undefined) {

@@ -7,14 +7,7 @@ import {
   type Signs,
 } from '@deltaid/core';
 import { parseCertificate } from '@deltaid/trust';
-import {
-  type CertificateName,
-  encodeName,
-  extension,
-  keyId,
-  signCertificate,
-  spki,
-} from './lib/certificate.js';
+import { encodeName, extension, keyId, signCertificate, spki } from './lib/certificate.js';
 import { namedBits, octets, oid, seq, tlv } from './lib/der-writer.js';
 import type { CertificateName } from './types.js';
 

@@ -1,12 +1,5 @@
 import type { Digests, PrivateKeyHandle, Randomness, Signs } from '@deltaid/core';
-import {
-  type CertificateName,
-  encodeName,
-  extension,
-  keyId,
-  signCertificate,
-  spki,
-} from './lib/certificate.js';
+import { encodeName, extension, keyId, signCertificate, spki } from './lib/certificate.js';
 import { bool, namedBits, octets, seq, smallInt } from './lib/der-writer.js';
 import type { CertificateName } from './types.js';
 

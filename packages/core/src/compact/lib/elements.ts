@@ -1,3 +1,4 @@
+import { mod11_2Check } from '../../doctypes/lib/iso7064.js';
 import type { DocTypeLayout, ElementLayout } from '../../doctypes/lib/layouts.js';
 import type { ElementValue, Purpose } from '../../doctypes/types.js';
 import { DeltaIdError } from '../../errors.js';
@@ -30,7 +31,14 @@ export function encodeElement(def: ElementLayout, value: ElementValue): unknown 
 /** Decodes one element with compact guards (no zod on the verifier's hot path). */
 export function decodeElement(def: ElementLayout, v: unknown): ElementValue {
   // Citizen ID numbers are packed; a foreign holder's licence number stays text (handled by the tstr case below).
-  if (ID_NUMBER_ELEMENTS.has(def.id) && v instanceof Uint8Array) return unpackIdNumber(v, def.id);
+  if (ID_NUMBER_ELEMENTS.has(def.id) && v instanceof Uint8Array) {
+    const id = unpackIdNumber(v, def.id);
+    // The e-ID number is always a citizen ID: re-check its MOD 11-2 character (a licence number may be a foreign
+    // document number that merely looks like one, so it is not checked here).
+    if (def.id === 'id_number' && mod11_2Check(id.slice(0, 17)) !== id[17])
+      throw bad(def.id, 'has a wrong check character');
+    return id;
+  }
   switch (def.type) {
     case 'tstr':
     case 'code-set':

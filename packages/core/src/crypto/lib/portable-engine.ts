@@ -3,32 +3,91 @@
  * native providers use it for SM2 (neither node:crypto nor WebCrypto does GB/T 32918 SM2 with an ID) and,
  * in WebCrypto without Ed25519, for EdDSA. Internal.
  */
+import type { EdwardsPoint } from '@noble/curves/abstract/edwards.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384 } from '@noble/curves/nist.js';
 import { sm2 } from '../sm2.js';
 import type { SignatureAlg } from '../types.js';
 import { SIGNATURE_BYTES } from './ec.js';
 import type { ParsedPrivateKey, ParsedPublicKey } from './jwk.js';
+import type { AffinePoint, CombTable } from './fast-weierstrass.js';
+import { createLazyTable, type LazyTable, tableForUse } from './lazy-table.js';
+import {
+  ES256_CURVE,
+  ES384_CURVE,
+  type Ed25519PreparedKey,
+  ecdsaVerifyPrepared,
+  ed25519VerifyPrepared,
+  prepareEd25519Key,
+} from './prepared-verify.js';
+import { SM2_FAST, sm2VerifyPrepared } from './sm2-verify.js';
+
+/**
+ * The key decoded once at import, with its lazily built table (lazy-table.ts). Heap per table, measured
+ * with `--expose-gc` on Node 20: P-256 / SM2 ≈ ? KiB (1408 affine points, W = 6), P-384 ≈ ? KiB
+ * (2080 points), Ed25519 ≈ ? KiB (noble's own W = 6 table of 1408 extended points).
+ */
+type PreparedPublic =
+  | { readonly alg: 'ES256' | 'ES384' | 'SM2'; readonly point: AffinePoint; readonly slot: LazyTable<CombTable> }
+  | { readonly alg: 'EdDSA'; readonly key: Ed25519PreparedKey; readonly slot: LazyTable<EdwardsPoint> };
 
 /** A public key ready for verification; `z` is SM2's Z_A for the key's distinguishing ID, computed once. */
 export interface PortablePublicKey {
   readonly raw: Uint8Array;
   readonly z: Uint8Array | undefined;
+  /** Internal verification state; absent on keys built by hand (then the raw bytes are decoded per call). */
+  readonly prepared?: PreparedPublic | undefined;
 }
 
 /** A private key ready for signing; `z` as in {@link PortablePublicKey}. */
-export interface PortablePrivateKey extends PortablePublicKey {
+export interface PortablePrivateKey {
+  readonly raw: Uint8Array;
+  readonly z: Uint8Array | undefined;
   readonly d: Uint8Array;
 }
 
 const ECDSA = { ES256: p256, ES384: p384 } as const;
+const ECDSA_FAST = { ES256: ES256_CURVE, ES384: ES384_CURVE } as const;
+const WEIERSTRASS = { ES256: p256.Point, ES384: p384.Point, SM2: sm2.Point } as const;
+const FAST = { ES256: ES256_CURVE.fast, ES384: ES384_CURVE.fast, SM2: SM2_FAST } as const;
+/** Window of Ed25519 key tables (noble's `precompute`); the same as noble uses for its base point. */
+const ED25519_TABLE_WINDOW = 6;
 
-/** Prepares a validated public key; for SM2 computes Z_A (GB/T 32918.2 §5.5) so each verify skips it. */
+function prepare(alg: SignatureAlg, raw: Uint8Array): PreparedPublic | undefined {
+  try {
+    if (alg === 'EdDSA') {
+      const key = prepareEd25519Key(raw);
+      if (key === undefined) return undefined;
+      // A private copy owns the table (noble keys tables by point instance in a WeakMap), so dropping the
+      // copy frees the table.
+      const build = (): EdwardsPoint =>
+        ed25519.Point.fromAffine(key.point.toAffine()).precompute(ED25519_TABLE_WINDOW, false);
+      return { alg, key, slot: createLazyTable(build) };
+    }
+    // fromBytes checks the encoding, x, y < p and the curve equation; the identity has no encoding.
+    const decoded = WEIERSTRASS[alg].fromBytes(raw);
+    if (decoded.is0()) return undefined;
+    const point = decoded.toAffine();
+    const fast = FAST[alg];
+    return { alg, point, slot: createLazyTable(() => fast.keyTable(point)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Prepares a validated public key: decodes its point once (each verify then skips decoding) and, for SM2,
+ * computes Z_A (GB/T 32918.2 §5.5).
+ */
 export function portablePublicKey(
   key: Omit<ParsedPublicKey, 'jwk'>,
   sm2UserId: Uint8Array,
 ): PortablePublicKey {
-  return { raw: key.raw, z: key.alg === 'SM2' ? sm2.computeZ(key.raw, sm2UserId) : undefined };
+  return {
+    raw: key.raw,
+    z: key.alg === 'SM2' ? sm2.computeZ(key.raw, sm2UserId) : undefined,
+    prepared: prepare(key.alg, key.raw),
+  };
 }
 
 /** Prepares a validated private key (see {@link portablePublicKey}). */
@@ -39,10 +98,23 @@ export function portablePrivateKey(
   return { raw: key.raw, z: key.alg === 'SM2' ? sm2.computeZ(key.raw, sm2UserId) : undefined, d: key.d };
 }
 
+/** The per-call decoding path, for keys without prepared state. */
+function verifyRaw(alg: SignatureAlg, key: PortablePublicKey, data: Uint8Array, signature: Uint8Array): boolean {
+  switch (alg) {
+    case 'EdDSA':
+      return ed25519.verify(signature, data, key.raw, { zip215: false });
+    case 'SM2':
+      return sm2.verify(signature, data, key.raw, { z: key.z });
+    default:
+      return ECDSA[alg].verify(signature, data, key.raw, { lowS: false, prehash: true, format: 'compact' });
+  }
+}
+
 /**
  * Verifies a raw signature; never throws. High-S ECDSA signatures are accepted (`lowS: false`): issuers
  * using OpenSSL, HSMs or WebCrypto produce them half the time and they are valid (FIPS 186-5 §6.4.2).
  * Ed25519 is checked strictly per RFC 8032 §5.1.7 (no ZIP-215 leniency), as node:crypto and WebCrypto do.
+ * Prepared keys take the decoded point, precomputed once the key is hot; results are identical.
  */
 export function portableVerify(
   alg: SignatureAlg,
@@ -52,13 +124,31 @@ export function portableVerify(
 ): boolean {
   if (signature.length !== SIGNATURE_BYTES[alg]) return false;
   try {
-    switch (alg) {
+    if (!('prepared' in key)) return verifyRaw(alg, key, data, signature);
+    const prepared = key.prepared;
+    // A key whose bytes did not decode, or a handle used under another algorithm, verifies nothing.
+    if (prepared === undefined || prepared.alg !== alg) return false;
+    switch (prepared.alg) {
       case 'EdDSA':
-        return ed25519.verify(signature, data, key.raw, { zip215: false });
+        return ed25519VerifyPrepared(
+          prepared.key,
+          tableForUse(prepared.slot) ?? prepared.key.point,
+          signature,
+          data,
+        );
       case 'SM2':
-        return sm2.verify(signature, data, key.raw, { z: key.z });
+        return (
+          key.z !== undefined &&
+          sm2VerifyPrepared(signature, data, key.z, prepared.point, tableForUse(prepared.slot))
+        );
       default:
-        return ECDSA[alg].verify(signature, data, key.raw, { lowS: false, prehash: true, format: 'compact' });
+        return ecdsaVerifyPrepared(
+          ECDSA_FAST[prepared.alg],
+          signature,
+          data,
+          prepared.point,
+          tableForUse(prepared.slot),
+        );
     }
   } catch {
     return false;

@@ -52,3 +52,10 @@ export function textKeyed(v: unknown, what: string): ReadonlyMap<string, unknown
   for (const [k, val] of m) out.set(asText(k, `${what} key`), val);
   return out;
 }
+
+/** Refuses keys outside the CDDL of a closed map: an unknown key is more likely damage than extension. */
+export function onlyKeys(m: ReadonlyMap<unknown, unknown>, allowed: readonly string[], what: string): void {
+  for (const k of m.keys()) {
+    if (typeof k !== 'string' || !allowed.includes(k)) throw bad(what, `unexpected key ${String(k)}`);
+  }
+}

@@ -25,8 +25,6 @@ import {
   utf8String,
 } from './der-writer.js';
 
-export type { CertificateName };
-
 const CURVE = {
   'P-256': { oid: '1.2.840.10045.3.1.7', sig: '1.2.840.10045.4.3.2', alg: 'ES256' },
   'P-384': { oid: '1.3.132.0.34', sig: '1.2.840.10045.4.3.3', alg: 'ES384' },
