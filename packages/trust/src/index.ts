@@ -1,8 +1,5 @@
 // @deltaid/trust — explicit export list (STYLE.md item 3). Each area keeps its own index; add names here.
 
-// X.509 reader for ISO mdoc x5chain checks (used by @deltaid/verifier and @deltaid/issuer).
-export { type ChainFailure, verifyChain as verifyCertificateChain } from './lib/cert-chain.js';
-export { type ParsedCertificate, parseCertificate, pemToDer } from './lib/x509.js';
 export {
   type AcceptancePolicy,
   type CachedTrustSource,
@@ -107,3 +104,6 @@ export {
   type VicalEntry,
   type VicalRegistry,
 } from './vical/index.js';
+export { type ParsedCertificate, parseCertificate, pemToDer } from './x509/parse-certificate.js';
+// X.509 reader for ISO mdoc x5chain checks (used by @deltaid/verifier and @deltaid/issuer).
+export { type ChainFailure, verifyChain as verifyCertificateChain } from './x509/verify-certificate-chain.js';

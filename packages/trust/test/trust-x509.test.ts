@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fromHex, toHex } from '@deltaid/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verifyChain } from '../src/lib/cert-chain.js';
 import { creditCodeCheckChar, isValidCreditCode } from '../src/lib/credit-code.js';
 import { parseDer } from '../src/lib/der.js';
-import { ecdsaDerToRaw, parseCertificate, pemToDer } from '../src/lib/x509.js';
+import { ecdsaDerToRaw, parseCertificate, pemToDer } from '../src/x509/parse-certificate.js';
+import { verifyChain } from '../src/x509/verify-certificate-chain.js';
 import { crypto, flip } from './trust-fixtures.js';
 
 const dir = new URL('./vectors/iso18013-5/', import.meta.url);

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fromHex, toHex } from '@deltaid/core';
 import { describe, expect, it } from 'vitest';
 import { vicalEntryFromCertificate } from '../src/lib/vical-entry.js';
-import { parseCertificate, pemToDer } from '../src/lib/x509.js';
 import { createVicalRegistry } from '../src/vical/create-vical-registry.js';
 import { importVical } from '../src/vical/import-vical.js';
+import { parseCertificate, pemToDer } from '../src/x509/parse-certificate.js';
 import { crypto, flip } from './trust-fixtures.js';
 
 const dir = new URL('./vectors/iso18013-5/', import.meta.url);

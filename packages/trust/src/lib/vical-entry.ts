@@ -1,6 +1,6 @@
 import { DeltaIdError } from '@deltaid/core';
 import type { VicalEntry } from '../vical/types.js';
-import type { ParsedCertificate } from './x509.js';
+import type { ParsedCertificate } from '../x509/parse-certificate.js';
 
 function bad(field: string, message: string): DeltaIdError {
   return new DeltaIdError('ERR_TRUST_LIST', `VICAL ${field}: ${message}`, { details: { field } });

@@ -1,6 +1,6 @@
 import { equalBytes, type PublicKeyHandle, toHex, type Verifies } from '@deltaid/core';
-import { issuedBy } from '../lib/cert-chain.js';
-import { type ParsedCertificate, parseCertificate } from '../lib/x509.js';
+import { type ParsedCertificate, parseCertificate } from '../x509/parse-certificate.js';
+import { issuedBy } from '../x509/verify-certificate-chain.js';
 import type { VerifiedVical, VicalEntry } from './types.js';
 
 /** A document signer certificate chain to check, as carried in an mdoc's `x5chain` (leaf first). */

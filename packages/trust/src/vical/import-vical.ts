@@ -11,11 +11,11 @@ import {
   type Verifies,
   verifySign1,
 } from '@deltaid/core';
-import { verifyChain } from '../lib/cert-chain.js';
 import { type Failure, failure, staleness } from '../lib/signed-list.js';
 import { vicalEntryFromCertificate } from '../lib/vical-entry.js';
-import { parseCertificate, pemToDer } from '../lib/x509.js';
 import type { StalePolicy } from '../trust-list/types.js';
+import { parseCertificate, pemToDer } from '../x509/parse-certificate.js';
+import { verifyChain } from '../x509/verify-certificate-chain.js';
 import type { VerifiedVical, VicalEntry } from './types.js';
 
 /** What {@link importVical} needs. */

@@ -1,5 +1,5 @@
 import { equalBytes, type Verifies } from '@deltaid/core';
-import { certSignatureAlg, type ParsedCertificate } from './x509.js';
+import { certSignatureAlg, type ParsedCertificate } from './parse-certificate.js';
 
 /** Why a certificate chain is refused (from `verifyCertificateChain`). */
 export type ChainFailure = {

@@ -12,7 +12,7 @@ import {
   derUnsigned,
   expectTag,
   parseDer,
-} from './der.js';
+} from '../lib/der.js';
 
 /**
  * Just the parts of an X.509 certificate (RFC 5280 §4.1) that trust decisions need. No general
