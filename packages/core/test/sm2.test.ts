@@ -367,7 +367,7 @@ describe('SM2 verification checks B1 and B5 on crafted digests (each would accep
     expect(sm2VerifyDigest(e, r, s, P)).toBe(false);
   });
 
-  it('B6: [s]G + [t]P = O is rejected even when e matches the identity\'s affine x = 0', () => {
+  it("B6: [s]G + [t]P = O is rejected even when e matches the identity's affine x = 0", () => {
     const bad = G.multiply((n - 1n) / 2n); // [1]G + [2]bad = [n]G = O
     expect(G.add(bad.multiply(2n)).is0()).toBe(true);
     expect(sm2VerifyDigest(1n, 1n, 1n, bad)).toBe(false);

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { GeneratedKeyPair } from '@deltaid/core';
 import { createNativeCrypto } from '@deltaid/core/crypto/native';
 import { createStatusCache, getStatus } from '@deltaid/trust';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileStatusStorage, readFileBytes } from '@deltaid/trust/status-cache/file-storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileStatusListStorage, createStatusListManager, type StatusReference } from '../src/index.js';
 
 const crypto = createNativeCrypto();

@@ -75,7 +75,8 @@ export async function issueCommand(args: Parsed, io: Io): Promise<number> {
     const issued = await issueOne(await readJson(args.required('claims')), holderKey);
     await writeOut(args.required('out'), issued.credential);
     // The status reference is what `deltaid status revoke --list N --index I` needs later.
-    const status = issued.status === undefined ? '' : `, status list ${issued.status.listId} index ${issued.status.index}`;
+    const status =
+      issued.status === undefined ? '' : `, status list ${issued.status.listId} index ${issued.status.index}`;
     io.stdout.write(
       `issued ${docType} (${purpose}), ${issued.credential.length} bytes, expires ${new Date(issued.expiresAt * 1000).toISOString()}${status}\n`,
     );

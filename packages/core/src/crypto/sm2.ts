@@ -221,7 +221,12 @@ const sm2Impl: Sm2 = {
       if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_BYTES) return false;
       if (!(message instanceof Uint8Array)) return false;
       const point = parsePublicKey(publicKey);
-      return sm2VerifyPrepared(signature, message, resolveZ(opts ?? {}, () => point), point);
+      return sm2VerifyPrepared(
+        signature,
+        message,
+        resolveZ(opts ?? {}, () => point),
+        point,
+      );
     } catch {
       return false;
     }

@@ -10,7 +10,7 @@ export interface MemoryReplayCacheOptions {
   /**
    * Most entries kept; when full, the oldest are dropped first, so a presentation older than the newest
    * `maxEntries` could be accepted twice. Size it above the desk's peak verifications per freshness window.
-   * Default 100,000 (about 15 MB).
+   * Default 100,000 (about 12 MB with the verifier's keys).
    */
   readonly maxEntries?: number;
 }

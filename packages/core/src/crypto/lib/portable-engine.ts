@@ -9,13 +9,13 @@ import { p256, p384 } from '@noble/curves/nist.js';
 import { sm2 } from '../sm2.js';
 import type { SignatureAlg } from '../types.js';
 import { SIGNATURE_BYTES } from './ec.js';
-import type { ParsedPrivateKey, ParsedPublicKey } from './jwk.js';
 import type { AffinePoint, CombTable } from './fast-weierstrass.js';
+import type { ParsedPrivateKey, ParsedPublicKey } from './jwk.js';
 import { createLazyTable, type LazyTable, tableForUse } from './lazy-table.js';
 import {
+  type Ed25519PreparedKey,
   ES256_CURVE,
   ES384_CURVE,
-  type Ed25519PreparedKey,
   ecdsaVerifyPrepared,
   ed25519VerifyPrepared,
   prepareEd25519Key,
@@ -28,7 +28,11 @@ import { SM2_FAST, sm2VerifyPrepared } from './sm2-verify.js';
  * (2080 points), Ed25519 ≈ ? KiB (noble's own W = 6 table of 1408 extended points).
  */
 type PreparedPublic =
-  | { readonly alg: 'ES256' | 'ES384' | 'SM2'; readonly point: AffinePoint; readonly slot: LazyTable<CombTable> }
+  | {
+      readonly alg: 'ES256' | 'ES384' | 'SM2';
+      readonly point: AffinePoint;
+      readonly slot: LazyTable<CombTable>;
+    }
   | { readonly alg: 'EdDSA'; readonly key: Ed25519PreparedKey; readonly slot: LazyTable<EdwardsPoint> };
 
 /** A public key ready for verification; `z` is SM2's Z_A for the key's distinguishing ID, computed once. */
@@ -99,7 +103,12 @@ export function portablePrivateKey(
 }
 
 /** The per-call decoding path, for keys without prepared state. */
-function verifyRaw(alg: SignatureAlg, key: PortablePublicKey, data: Uint8Array, signature: Uint8Array): boolean {
+function verifyRaw(
+  alg: SignatureAlg,
+  key: PortablePublicKey,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   switch (alg) {
     case 'EdDSA':
       return ed25519.verify(signature, data, key.raw, { zip215: false });
