@@ -227,10 +227,11 @@ export async function benchMemory(m, n) {
   let round = 0;
   const salted = {
     // join(), not a template literal: a flat key, as the verifier builds its own.
-    checkAndRecord: (key, exp, now) => replayCache.checkAndRecord([round, key].join(":"), exp, now),
+    checkAndRecord: (key, exp, now) => replayCache.checkAndRecord([round, key].join(':'), exp, now),
   };
   const v = makeVerifier(m, 'native', s.entry, { replayCache: salted });
   const checkpoints = new Set([10_000, 100_000, 250_000, 500_000, 750_000, n]);
+  for (let k = 1; k <= 10; k++) checkpoints.add(Math.round((n * k) / 10000) * 1000);
   const lines = [];
   const start = performance.now();
   for (let done = 0; done < n; done += texts.length, round++) {
@@ -249,6 +250,8 @@ export async function benchMemory(m, n) {
         replay_cache_entries: replayCache.size,
         heap_mb: round3(mem.heapUsed / 2 ** 20),
         rss_mb: round3(mem.rss / 2 ** 20),
+        external_mb: round3(mem.external / 2 ** 20),
+        array_buffers_mb: round3(mem.arrayBuffers / 2 ** 20),
         seconds: round3((performance.now() - start) / 1000),
       };
       console.log(JSON.stringify(line));

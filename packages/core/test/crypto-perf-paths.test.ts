@@ -1,14 +1,14 @@
 /**
- * The fast verification paths (lib/fast-weierstrass.ts, lib/prepared-verify.ts, lib/lazy-table.ts and the
- * prepared keys of lib/portable-engine.ts) must accept and reject exactly what the plain @noble/curves
- * paths do: same points, with and without precomputed tables, on random and edge inputs. No timing here.
+ * The prepared verification paths (lib/prepared-verify.ts, lib/sm2-verify.ts, lib/lazy-table.ts and the
+ * prepared keys of lib/portable-engine.ts) compose @noble/curves point operations; they must accept and
+ * reject exactly what noble's own verify functions do, with and without a key's precomputed table, on
+ * random and edge inputs. No timing here.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384 } from '@noble/curves/nist.js';
 import { bytesToNumberBE, bytesToNumberLE, numberToBytesBE, numberToBytesLE } from '@noble/curves/utils.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createA3Curve, KEY_TABLE_WINDOW } from '../src/crypto/lib/fast-weierstrass.js';
 import {
   clearLazyTables,
   createLazyTable,
@@ -22,101 +22,44 @@ import {
   ES256_CURVE,
   ES384_CURVE,
   ecdsaVerifyPrepared,
+  ed25519KeyTable,
   ed25519VerifyPrepared,
+  KEY_TABLE_WINDOW,
   prepareEd25519Key,
+  tabledCopy,
 } from '../src/crypto/lib/prepared-verify.js';
-import { SM2_CURVE, Sm2Point } from '../src/crypto/lib/sm2-curve.js';
-import { SM2_FAST, sm2VerifyDigest } from '../src/crypto/lib/sm2-verify.js';
+import { Sm2Point } from '../src/crypto/lib/sm2-curve.js';
+import { sm2VerifyDigest } from '../src/crypto/lib/sm2-verify.js';
 import { createPortableCrypto } from '../src/crypto/portable.js';
 import { SM2_DEFAULT_USER_ID, sm2 } from '../src/crypto/sm2.js';
 import { sm3 } from '../src/crypto/sm3.js';
 import type { SignatureAlg } from '../src/crypto/types.js';
+import { fromHex } from '../src/lib/bytes.js';
 
 afterEach(() => clearLazyTables());
 
-const CURVES = [
-  ['sm2p256v1', Sm2Point, SM2_FAST],
-  ['P-256', p256.Point, ES256_CURVE.fast],
-  ['P-384', p384.Point, ES384_CURVE.fast],
-] as const;
+describe('tabled copies (noble precompute, W = KEY_TABLE_WINDOW)', () => {
+  const curves = [
+    ['sm2p256v1', Sm2Point],
+    ['P-256', p256.Point],
+    ['P-384', p384.Point],
+  ] as const;
 
-describe.each(CURVES)('fast-weierstrass on %s equals @noble/curves', (_name, Point, fast) => {
-  const G = Point.BASE;
-  const n = Point.Fn.ORDER;
-  type P = typeof G;
-  /** x(u1·G + u2·Q) the slow, generic way. */
-  const reference = (u1: bigint, u2: bigint, Q: P): bigint | undefined => {
-    const R = G.multiplyUnsafe(u1).add(Q.multiplyUnsafe(u2));
-    return R.is0() ? undefined : R.toAffine().x;
-  };
-  const Q = G.multiply(0x5eed5eed5eed5eed5eed5eed5eedn);
-  const Qa = Q.toAffine();
-  const table = fast.keyTable(Qa);
-
-  it('builds a table of (⌈bits/W⌉ + 1) windows of 2^(W−1) affine points, all on the curve', () => {
-    const half = 2 ** (KEY_TABLE_WINDOW - 1);
-    expect(table.W).toBe(KEY_TABLE_WINDOW);
-    expect(table.windows).toBe(Math.ceil(Point.Fn.BITS / KEY_TABLE_WINDOW) + 1);
-    expect(table.xs.length).toBe(table.windows * half);
-    // Entry (w, j) is (j + 1) · 2^(wW) · Q: spot-check the corners against noble.
-    for (const [w, j] of [
-      [0, 0],
-      [0, half - 1],
-      [1, 0],
-      [table.windows - 1, half - 1],
-    ] as const) {
-      const k = (BigInt(j + 1) << BigInt(w * KEY_TABLE_WINDOW)) % n;
-      const expected = Q.multiplyUnsafe(k).toAffine();
-      expect(table.xs[w * half + j]).toBe(expected.x);
-      expect(table.ys[w * half + j]).toBe(expected.y);
-    }
+  it.each(curves)('%s: a distinct, equal point, so evicting it drops only the table', (_name, Point) => {
+    const Q = Point.BASE.multiply(0x5eed5eed5eed5eed5eed5eed5eedn);
+    const copy = tabledCopy(Q, (affine) => Point.fromAffine(affine));
+    expect(copy).not.toBe(Q);
+    expect(copy.equals(Q)).toBe(true);
+    const k = Point.Fn.ORDER - 2n;
+    expect(copy.multiplyUnsafe(k).equals(Q.multiplyUnsafe(k))).toBe(true);
   });
 
-  it('random scalars: with table, without table and noble agree', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: n - 1n }), fc.bigInt({ min: 0n, max: n - 1n }), (u1, u2) => {
-        const expected = reference(u1, u2, Q);
-        expect(fast.mulAddX(u1, u2, Qa, table)).toBe(expected);
-        expect(fast.mulAddX(u1, u2, Qa, undefined)).toBe(expected);
-      }),
-      { numRuns: 25 },
-    );
-  });
-
-  it('edge cases: identity results, equal and opposite operands, extreme scalars', () => {
-    const cases: [bigint, bigint, P][] = [
-      [0n, 0n, Q], // identity
-      [0n, 1n, Q],
-      [1n, 0n, Q],
-      [1n, 1n, G], // G + G: the addition meets an equal point and must double
-      [2n, 3n, G],
-      [n - 1n, 1n, G], // −G + G = identity
-      [5n, 5n, G.negate()], // identity
-      [n - 1n, n - 1n, Q],
-      [n - 1n, n - 1n, G], // −2G
-      [64n, 1n, G.multiply(64n)], // the key half leaves acc = 64G, then the G table adds 64G
-      [1n, n - 1n, G.multiply(n - 1n)], // G + (−1)(−G) = 2G
-      [3n, n - 3n, G], // identity
-      [(n - 1n) / 2n, (n - 1n) / 2n, G], // identity + ... = (n − 1)G = −G
-    ];
-    for (const [u1, u2, point] of cases) {
-      const expected = reference(u1, u2, point);
-      const pa = point.toAffine();
-      expect(fast.mulAddX(u1, u2, pa, undefined)).toBe(expected);
-      expect(fast.mulAddX(u1, u2, pa, fast.keyTable(pa))).toBe(expected);
-    }
-    expect(reference(n - 1n, 1n, G)).toBeUndefined(); // the identity cases above are really exercised
-  });
-
-  it('refuses scalars outside [0, n)', () => {
-    expect(() => fast.mulAddX(n, 1n, Qa, table)).toThrow(RangeError);
-    expect(() => fast.mulAddX(1n, -1n, Qa, undefined)).toThrow(RangeError);
-  });
-});
-
-describe('createA3Curve', () => {
-  it('refuses a curve whose a is not −3', () => {
-    expect(() => createA3Curve({ ...SM2_CURVE, a: 0n })).toThrow(/a = -3/);
+  it('Ed25519: a distinct, equal point', () => {
+    const A = ed25519.Point.BASE.multiply(0xc0ffeec0ffeec0ffeen);
+    const copy = ed25519KeyTable(A);
+    expect(copy).not.toBe(A);
+    expect(copy.equals(A)).toBe(true);
+    expect(KEY_TABLE_WINDOW).toBe(6);
   });
 });
 
@@ -156,13 +99,13 @@ describe('ECDSA prepared verification equals p256 / p384 verify (lowS: false)', 
     ['ES384', p384, ES384_CURVE],
   ] as const;
 
-  it.each(cases)('%s: valid, high-S, tampered and out-of-range signatures', (_alg, curve, fast) => {
+  it.each(cases)('%s: valid, high-S, tampered and out-of-range signatures', (_alg, curve, prepared) => {
     const n = curve.Point.Fn.ORDER;
     const L = curve.Point.Fn.BYTES;
     const sk = curve.utils.randomSecretKey();
     const pk = curve.getPublicKey(sk, false);
-    const Q = curve.Point.fromBytes(pk).toAffine();
-    const table = fast.fast.keyTable(Q);
+    const Q = curve.Point.fromBytes(pk);
+    const table = tabledCopy(Q, (affine) => curve.Point.fromAffine(affine));
     const msg = new Uint8Array(300).map((_, i) => i);
     const sig = curve.sign(msg, sk, { prehash: true, format: 'compact' });
     const r = bytesToNumberBE(sig.subarray(0, L));
@@ -196,8 +139,8 @@ describe('ECDSA prepared verification equals p256 / p384 verify (lowS: false)', 
         expected = false;
       }
       expect(expected).toBe(valid);
-      expect(ecdsaVerifyPrepared(fast, signature, data, Q, undefined)).toBe(valid);
-      expect(ecdsaVerifyPrepared(fast, signature, data, Q, table)).toBe(valid);
+      expect(ecdsaVerifyPrepared(prepared, signature, data, Q)).toBe(valid);
+      expect(ecdsaVerifyPrepared(prepared, signature, data, table)).toBe(valid);
     }
   });
 
@@ -208,10 +151,18 @@ describe('ECDSA prepared verification equals p256 / p384 verify (lowS: false)', 
         const pk = p256.getPublicKey(sk, false);
         const sig = p256.sign(msg, sk, { prehash: true, format: 'compact' });
         if (tamper) sig[5] = (sig[5] as number) ^ 0x40;
-        const Q = p256.Point.fromBytes(pk).toAffine();
-        expect(ecdsaVerifyPrepared(ES256_CURVE, sig, msg, Q, undefined)).toBe(
-          p256.verify(sig, msg, pk, { lowS: false, prehash: true, format: 'compact' }),
-        );
+        const Q = p256.Point.fromBytes(pk);
+        const expected = p256.verify(sig, msg, pk, { lowS: false, prehash: true, format: 'compact' });
+        expect(expected).toBe(!tamper);
+        expect(ecdsaVerifyPrepared(ES256_CURVE, sig, msg, Q)).toBe(expected);
+        expect(
+          ecdsaVerifyPrepared(
+            ES256_CURVE,
+            sig,
+            msg,
+            tabledCopy(Q, (a) => p256.Point.fromAffine(a)),
+          ),
+        ).toBe(expected);
       }),
       { numRuns: 15 },
     );
@@ -226,7 +177,7 @@ describe('Ed25519 prepared verification equals ed25519.verify (zip215: false)', 
   const sig = ed25519.sign(msg, sk);
   const key = prepareEd25519Key(pk);
   if (key === undefined) throw new Error('test key does not decode');
-  const tabled = ed25519.Point.fromAffine(key.point.toAffine()).precompute(6, false);
+  const tabled = ed25519KeyTable(key.point);
 
   const check = (signature: Uint8Array, data: Uint8Array, publicKey: Uint8Array, valid: boolean) => {
     expect(ed25519.verify(signature, data, publicKey, { zip215: false })).toBe(valid);
@@ -235,7 +186,10 @@ describe('Ed25519 prepared verification equals ed25519.verify (zip215: false)', 
       expect(valid).toBe(false);
       return;
     }
-    expect(ed25519VerifyPrepared(prepared, prepared.point, signature, data)).toBe(valid);
+    expect(ed25519VerifyPrepared(prepared, undefined, signature, data)).toBe(valid);
+    if (!prepared.smallOrder) {
+      expect(ed25519VerifyPrepared(prepared, ed25519KeyTable(prepared.point), signature, data)).toBe(valid);
+    }
   };
 
   it('valid and tampered signatures, with and without the key table', () => {
@@ -277,7 +231,20 @@ describe('Ed25519 prepared verification equals ed25519.verify (zip215: false)', 
     const { BASE, ZERO } = ed25519.Point;
     const lhs = ZERO.add(small.point.multiplyUnsafe(12345n)).subtract(BASE.multiplyUnsafe(0n));
     expect(lhs.clearCofactor().is0()).toBe(true);
-    expect(ed25519VerifyPrepared(small, small.point, forged, msg)).toBe(false);
+    expect(ed25519VerifyPrepared(small, undefined, forged, msg)).toBe(false);
+    expect(ed25519VerifyPrepared(small, ed25519KeyTable(small.point), forged, msg)).toBe(false);
+  });
+
+  it('refuses a key of order 8 for the signature that satisfies the equation with it (R = A, S = 0)', () => {
+    const order8 = fromHex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a');
+    const small = prepareEd25519Key(order8);
+    expect(small?.smallOrder).toBe(true);
+    // [8]R = [8]kA = identity and S = 0: the cofactored equation holds for any message.
+    const forged = new Uint8Array(64);
+    forged.set(order8, 0);
+    check(forged, msg, order8, false);
+    if (small === undefined) throw new Error('order-8 point must decode');
+    expect(ed25519VerifyPrepared(small, ed25519KeyTable(small.point), forged, msg)).toBe(false);
   });
 
   it('random messages and tampering (fast-check)', () => {
@@ -286,7 +253,7 @@ describe('Ed25519 prepared verification equals ed25519.verify (zip215: false)', 
         const s = ed25519.sign(m, sk);
         if (tamper) s[at] = (s[at] as number) ^ 0x10;
         const expected = ed25519.verify(s, m, pk, { zip215: false });
-        expect(ed25519VerifyPrepared(key, key.point, s, m)).toBe(expected);
+        expect(ed25519VerifyPrepared(key, undefined, s, m)).toBe(expected);
         expect(ed25519VerifyPrepared(key, tabled, s, m)).toBe(expected);
       }),
       { numRuns: 20 },
@@ -299,7 +266,7 @@ describe('SM2 with and without the key table', () => {
     const sk = sm2.randomSecretKey();
     const pk = sm2.getPublicKey(sk);
     const Q = Sm2Point.fromBytes(pk);
-    const table = SM2_FAST.keyTable(Q.toAffine());
+    const table = tabledCopy(Q, (affine) => Sm2Point.fromAffine(affine));
     const msg = new Uint8Array(64).map((_, i) => i);
     const sig = sm2.sign(msg, sk);
     const e = bytesToNumberBE(sm3.create().update(sm2.computeZ(pk)).update(msg).digest());
@@ -310,9 +277,52 @@ describe('SM2 with and without the key table', () => {
       const s = bytesToNumberBE(s2.subarray(32));
       const expected = bit < 0;
       expect(sm2VerifyDigest(e, r, s, Q)).toBe(expected);
-      expect(sm2VerifyDigest(e, r, s, Q, table)).toBe(expected);
+      expect(sm2VerifyDigest(e, r, s, table)).toBe(expected);
       expect(sm2.verify(s2, msg, pk)).toBe(expected);
     }
+  });
+});
+
+describe('SM2 edge cases', () => {
+  const n = Sm2Point.Fn.ORDER;
+  const G = Sm2Point.BASE;
+  const tabledG = tabledCopy(G, (affine) => Sm2Point.fromAffine(affine));
+
+  it('refuses when [s]G + [t]P is the identity (key P = G, r = −2s mod n, so t = −s)', () => {
+    const s = 0x1234567n;
+    const r = (n - 2n * s) % n;
+    const e = r; // any e: the identity has no x, so nothing can match
+    expect(
+      G.multiplyUnsafe(s)
+        .add(G.multiplyUnsafe((r + s) % n))
+        .is0(),
+    ).toBe(true);
+    expect(sm2VerifyDigest(e, r, s, G)).toBe(false);
+    expect(sm2VerifyDigest(e, r, s, tabledG)).toBe(false);
+  });
+
+  it('refuses r, s outside [1, n − 1], t = 0 and the identity as key, table or not', () => {
+    const e = 5n;
+    for (const [r, s] of [
+      [0n, 1n],
+      [1n, 0n],
+      [n, 1n],
+      [1n, n],
+      [1n, n - 1n], // t = r + s = 0 (B5)
+    ] as const) {
+      expect(sm2VerifyDigest(e, r, s, G)).toBe(false);
+      expect(sm2VerifyDigest(e, r, s, tabledG)).toBe(false);
+    }
+    expect(sm2VerifyDigest(e, 1n, 1n, Sm2Point.ZERO)).toBe(false);
+  });
+
+  it('accepts the one signature built by hand from the equation (key G, s = 1, t = 2: x1 = x(3G))', () => {
+    const x1 = G.multiply(3n).toAffine().x;
+    // r = e + x1 and t = r + s must be 2, so pick r = 1, s = 1 and e = 1 − x1 (mod n).
+    const e = (((1n - x1) % n) + n) % n;
+    expect(sm2VerifyDigest(e, 1n, 1n, G)).toBe(true);
+    expect(sm2VerifyDigest(e, 1n, 1n, tabledG)).toBe(true);
+    expect(sm2VerifyDigest((e + 1n) % n, 1n, 1n, tabledG)).toBe(false);
   });
 });
 

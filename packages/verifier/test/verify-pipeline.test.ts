@@ -13,7 +13,7 @@ import {
   signSign1,
 } from '@deltaid/core';
 import { type IssuedCompact, issueCompact } from '@deltaid/issuer';
-import { createStaticRegistry, createStatusCache } from '@deltaid/trust';
+import { createStaticRegistry, createStatusCache, type TrustRegistry } from '@deltaid/trust';
 import { presentCompact } from '@deltaid/wallet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -140,6 +140,22 @@ describe('verify: a valid check-in presentation', () => {
       { deviceKey: holder.deviceKey, crypto: f.crypto, clock: at(NOW) },
     );
     expect((await verifier().verify(bytes)).valid).toBe(true);
+  });
+});
+
+describe('verify: warnings', () => {
+  it('a trust list past its next update is accepted with ERR_TRUST_LIST_STALE as a warning', async () => {
+    const stale: TrustRegistry = {
+      ...f.trust,
+      lookup: async (q) => {
+        const r = await f.trust.lookup(q);
+        return r.ok ? { ...r, warnings: ['STALE'] } : r;
+      },
+    };
+    const r = await verifier({ trust: stale }).verify(await present(checkin.credential));
+    expect(r.valid).toBe(true);
+    expect(r.warnings.map((w) => [w.code, w.check])).toEqual([['ERR_TRUST_LIST_STALE', 'issuer']]);
+    expect(r.warnings[0]?.message).toEqual(MESSAGES.ERR_TRUST_LIST_STALE);
   });
 });
 

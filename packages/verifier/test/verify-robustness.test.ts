@@ -132,6 +132,18 @@ describe('verify never accepts a corrupted QR text and never throws', () => {
   });
 });
 
+describe('verify with input of the wrong type', () => {
+  it('answers with data, never an exception', async () => {
+    const v = hotel();
+    for (const input of [undefined, null, 42, {}, [], new Uint8Array(0), new Uint8Array(9000)]) {
+      const r = await v.verify(input as unknown as string);
+      expect(r.valid).toBe(false);
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]?.check).toBe('decode');
+    }
+  });
+});
+
 describe('concurrency', () => {
   it('many verify() calls in parallel give the same results as one at a time', async () => {
     const v = hotel();

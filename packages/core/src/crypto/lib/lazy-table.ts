@@ -1,19 +1,23 @@
 /**
  * Lazy, bounded per-key precomputation for the portable verifiers. A verifier checks every credential of an
- * issuer against the same cached key handle, so a fixed-base table for that key turns the variable-base
- * half of verification (≈ 256 doublings + ≈ 50 additions) into ≈ 44 table additions, as cheap as the
- * base-point half. Internal.
+ * issuer against the same cached key handle, so a fixed-window table for that key (noble's `precompute`,
+ * see `tabledCopy` in prepared-verify.ts) turns the variable-base half of verification (≈ 256 doublings +
+ * ≈ 50 additions) into ≈ 44 table additions, as cheap as the base-point half. Internal.
  *
- * A table costs about as much to build as 10–20 verifications without it and holds hundreds of KiB, so:
- * - none is built until a key has served {@link PRECOMPUTE_AFTER_USES} verifications (a holder key seen
- *   once or twice never pays for one);
- * - at most {@link MAX_TABLES} exist process-wide, least recently used dropped first. That is far fewer
- *   than the 512 imported keys the key cache may hold: only a handful of issuer keys are hot at any time.
- * Measured heap per table (Node 20, `--expose-gc`): see the `*_TABLE_BYTES` notes where tables are built.
+ * A table costs about as much to build as 10–20 verifications without it (noble on Node 20, W = 6:
+ * ≈ 13 ms Ed25519, ≈ 20–23 ms P-256 / SM2, ≈ 36 ms P-384, each saving ≈ 1–1.7 ms per verification), so:
+ * - none is built until a key has served {@link PRECOMPUTE_AFTER_USES} verifications. That bounds the
+ *   wasted work like ski rental: a key used once or a few times (a holder key) never pays, and a key that
+ *   turns out hot pays the build once;
+ * - at most {@link MAX_TABLES} exist process-wide (≤ 16 × 370 KiB ≈ 6 MiB), least recently used dropped
+ *   first; a dropped key must serve PRECOMPUTE_AFTER_USES verifications again before its rebuild. That is far
+ *   fewer than the 512 keys the import cache (key-cache.ts) may hold: only a handful of issuer keys are hot.
+ * Heap per table, measured with `--expose-gc` on Node 20: P-256 / SM2 ≈ 205–215 KiB, Ed25519 ≈ 280 KiB,
+ * P-384 ≈ 370 KiB.
  */
 
 /** Verifications with a key before its table is built (the build happens on the next one). */
-export const PRECOMPUTE_AFTER_USES = 2;
+export const PRECOMPUTE_AFTER_USES = 8;
 /** Process-wide bound on live key tables. */
 export const MAX_TABLES = 16;
 

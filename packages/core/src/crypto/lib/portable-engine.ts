@@ -4,12 +4,12 @@
  * in WebCrypto without Ed25519, for EdDSA. Internal.
  */
 import type { EdwardsPoint } from '@noble/curves/abstract/edwards.js';
+import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384 } from '@noble/curves/nist.js';
 import { sm2 } from '../sm2.js';
 import type { SignatureAlg } from '../types.js';
 import { SIGNATURE_BYTES } from './ec.js';
-import type { AffinePoint, CombTable } from './fast-weierstrass.js';
 import type { ParsedPrivateKey, ParsedPublicKey } from './jwk.js';
 import { createLazyTable, type LazyTable, tableForUse } from './lazy-table.js';
 import {
@@ -17,21 +17,22 @@ import {
   ES256_CURVE,
   ES384_CURVE,
   ecdsaVerifyPrepared,
+  ed25519KeyTable,
   ed25519VerifyPrepared,
   prepareEd25519Key,
+  tabledCopy,
 } from './prepared-verify.js';
-import { SM2_FAST, sm2VerifyPrepared } from './sm2-verify.js';
+import { sm2VerifyPrepared } from './sm2-verify.js';
 
 /**
- * The key decoded once at import, with its lazily built table (lazy-table.ts). Heap per table, measured
- * with `--expose-gc` on Node 20: P-256 / SM2 ≈ ? KiB (1408 affine points, W = 6), P-384 ≈ ? KiB
- * (2080 points), Ed25519 ≈ ? KiB (noble's own W = 6 table of 1408 extended points).
+ * The key decoded once at import, with its lazily built table (lazy-table.ts): a copy of the point
+ * carrying noble's W = 6 table (`tabledCopy`), 1408 points for 256-bit curves, 2080 for P-384.
  */
 type PreparedPublic =
   | {
       readonly alg: 'ES256' | 'ES384' | 'SM2';
-      readonly point: AffinePoint;
-      readonly slot: LazyTable<CombTable>;
+      readonly point: WeierstrassPoint<bigint>;
+      readonly slot: LazyTable<WeierstrassPoint<bigint>>;
     }
   | { readonly alg: 'EdDSA'; readonly key: Ed25519PreparedKey; readonly slot: LazyTable<EdwardsPoint> };
 
@@ -51,29 +52,25 @@ export interface PortablePrivateKey {
 }
 
 const ECDSA = { ES256: p256, ES384: p384 } as const;
-const ECDSA_FAST = { ES256: ES256_CURVE, ES384: ES384_CURVE } as const;
+const ECDSA_CURVE = { ES256: ES256_CURVE, ES384: ES384_CURVE } as const;
 const WEIERSTRASS = { ES256: p256.Point, ES384: p384.Point, SM2: sm2.Point } as const;
-const FAST = { ES256: ES256_CURVE.fast, ES384: ES384_CURVE.fast, SM2: SM2_FAST } as const;
-/** Window of Ed25519 key tables (noble's `precompute`); the same as noble uses for its base point. */
-const ED25519_TABLE_WINDOW = 6;
 
 function prepare(alg: SignatureAlg, raw: Uint8Array): PreparedPublic | undefined {
   try {
     if (alg === 'EdDSA') {
       const key = prepareEd25519Key(raw);
       if (key === undefined) return undefined;
-      // A private copy owns the table (noble keys tables by point instance in a WeakMap), so dropping the
-      // copy frees the table.
-      const build = (): EdwardsPoint =>
-        ed25519.Point.fromAffine(key.point.toAffine()).precompute(ED25519_TABLE_WINDOW, false);
-      return { alg, key, slot: createLazyTable(build) };
+      return { alg, key, slot: createLazyTable(() => ed25519KeyTable(key.point)) };
     }
     // fromBytes checks the encoding, x, y < p and the curve equation; the identity has no encoding.
-    const decoded = WEIERSTRASS[alg].fromBytes(raw);
+    const Point = WEIERSTRASS[alg];
+    const decoded = Point.fromBytes(raw);
     if (decoded.is0()) return undefined;
-    const point = decoded.toAffine();
-    const fast = FAST[alg];
-    return { alg, point, slot: createLazyTable(() => fast.keyTable(point)) };
+    return {
+      alg,
+      point: decoded,
+      slot: createLazyTable(() => tabledCopy(decoded, (affine) => Point.fromAffine(affine))),
+    };
   } catch {
     return undefined;
   }
@@ -139,24 +136,18 @@ export function portableVerify(
     if (prepared === undefined || prepared.alg !== alg) return false;
     switch (prepared.alg) {
       case 'EdDSA':
-        return ed25519VerifyPrepared(
-          prepared.key,
-          tableForUse(prepared.slot) ?? prepared.key.point,
-          signature,
-          data,
-        );
+        return ed25519VerifyPrepared(prepared.key, tableForUse(prepared.slot), signature, data);
       case 'SM2':
         return (
           key.z !== undefined &&
-          sm2VerifyPrepared(signature, data, key.z, prepared.point, tableForUse(prepared.slot))
+          sm2VerifyPrepared(signature, data, key.z, tableForUse(prepared.slot) ?? prepared.point)
         );
       default:
         return ecdsaVerifyPrepared(
-          ECDSA_FAST[prepared.alg],
+          ECDSA_CURVE[prepared.alg],
           signature,
           data,
-          prepared.point,
-          tableForUse(prepared.slot),
+          tableForUse(prepared.slot) ?? prepared.point,
         );
     }
   } catch {

@@ -1,25 +1,49 @@
 /**
  * ECDSA (P-256, P-384) and Ed25519 verification for keys decoded once at import, so the engine can hand in
- * a precomputed table once the key is hot (see `lazy-table.ts`). Same checks, same accept/reject
- * set as `p256.verify(sig, msg, key, { lowS: false, prehash: true, format: 'compact' })` and
- * `ed25519.verify(sig, msg, key, { zip215: false })` of @noble/curves 2; `crypto-perf-paths.test.ts`
- * compares them on random and edge inputs. Internal.
+ * the key's precomputed copy once the key is hot (see `lazy-table.ts`). All curve arithmetic is
+ * @noble/curves': this file only composes its point operations along the standard verification
+ * equations, with the same checks, so it accepts and rejects exactly what
+ * `p256.verify(sig, msg, key, { lowS: false, prehash: true, format: 'compact' })` and
+ * `ed25519.verify(sig, msg, key, { zip215: false })` do; `crypto-perf-paths.test.ts` compares them on
+ * random and edge inputs. Internal.
  * @module
  */
 
 import type { EdwardsPoint } from '@noble/curves/abstract/edwards.js';
-import { invert } from '@noble/curves/abstract/modular.js';
-import type { WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
+import type { WeierstrassPoint, WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384 } from '@noble/curves/nist.js';
 import { bytesToNumberBE, bytesToNumberLE } from '@noble/curves/utils.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import type { CHash } from '@noble/hashes/utils.js';
-import { type A3Curve, type AffinePoint, type CombTable, createA3Curve } from './fast-weierstrass.js';
 
-/** An ECDSA curve for fast verification: the a = −3 arithmetic, the hash and the scalar sizes. */
+/**
+ * Window of key tables, noble's own default (its base points use it too): 44 windows × 32 points for a
+ * 256-bit order. Measured against W = 4 and 5 on P-256 and Ed25519: as cheap to build, faster to use.
+ */
+export const KEY_TABLE_WINDOW = 6;
+
+/**
+ * A copy of `point` carrying a noble fixed-window table. noble keys its tables by point object (a WeakMap
+ * inside the curve), so the copy, not the shared prepared point, owns the table: dropping the copy (LRU
+ * eviction in lazy-table.ts) frees the table, and the prepared point stays table-free.
+ */
+export function tabledCopy<P extends WeierstrassPoint<bigint> | EdwardsPoint>(
+  point: P,
+  fromAffine: (affine: { x: bigint; y: bigint }) => P,
+): P {
+  const copy = fromAffine(point.toAffine());
+  copy.precompute(KEY_TABLE_WINDOW);
+  // Build now, so the cost lands where lazy-table.ts decides. Not with `precompute(W, false)`: it warms
+  // the table of noble's blinded secret-scalar path (128 bits wider on prime-order curves), a second table
+  // that verification never reads. multiplyUnsafe builds the one it reads.
+  copy.multiplyUnsafe(2n);
+  return copy;
+}
+
+/** An ECDSA curve: noble's point constructor, the hash and the scalar sizes. */
 export interface EcdsaCurve {
-  readonly fast: A3Curve;
+  readonly Point: WeierstrassPointCons<bigint>;
   readonly hash: CHash;
   /** Bytes of r and of s. */
   readonly bytes: number;
@@ -28,10 +52,10 @@ export interface EcdsaCurve {
 }
 
 function ecdsaCurve(Point: WeierstrassPointCons<bigint>, hash: CHash): EcdsaCurve {
-  return { fast: createA3Curve(Point.CURVE()), hash, bytes: Point.Fn.BYTES, bits: Point.Fn.BITS };
+  return { Point, hash, bytes: Point.Fn.BYTES, bits: Point.Fn.BITS };
 }
 
-/** P-256 with SHA-256 (COSE ES256, RFC 9053 §2.1). Base table built on first verification. */
+/** P-256 with SHA-256 (COSE ES256, RFC 9053 §2.1). */
 export const ES256_CURVE: EcdsaCurve = /* @__PURE__ */ ecdsaCurve(p256.Point, sha256);
 /** P-384 with SHA-384 (COSE ES384). */
 export const ES384_CURVE: EcdsaCurve = /* @__PURE__ */ ecdsaCurve(p384.Point, sha384);
@@ -43,32 +67,33 @@ export const ES384_CURVE: EcdsaCurve = /* @__PURE__ */ ecdsaCurve(p384.Point, sh
  * @param curve - {@link ES256_CURVE} or {@link ES384_CURVE}.
  * @param signature - `r ‖ s`, each `curve.bytes` long.
  * @param data - the signed data (hashed here).
- * @param publicKey - the key point, validated on the curve by its decoder.
- * @param table - `curve.fast.keyTable(publicKey)`, if built: same result, faster.
+ * @param publicKey - the key point (validated by its decoder, not the identity), or its
+ *   {@link tabledCopy}: same result, faster.
  * @returns whether the signature is valid.
  */
 export function ecdsaVerifyPrepared(
   curve: EcdsaCurve,
   signature: Uint8Array,
   data: Uint8Array,
-  publicKey: AffinePoint,
-  table: CombTable | undefined,
+  publicKey: WeierstrassPoint<bigint>,
 ): boolean {
-  const { fast, hash, bytes, bits } = curve;
-  const { n } = fast;
-  if (signature.length !== 2 * bytes) return false;
+  const { Point, hash, bytes, bits } = curve;
+  const { Fn } = Point;
+  if (signature.length !== 2 * bytes || publicKey.is0()) return false;
   try {
     const r = bytesToNumberBE(signature.subarray(0, bytes));
     const s = bytesToNumberBE(signature.subarray(bytes));
-    if (r < 1n || r >= n || s < 1n || s >= n) return false;
+    if (!Fn.isValidNot0(r) || !Fn.isValidNot0(s)) return false;
     // bits2int (SEC 1 §4.1.4 step 5): the leftmost `bits` bits of the digest, then mod n.
     const digest = hash(data);
     const delta = digest.length * 8 - bits;
     const whole = bytesToNumberBE(digest);
-    const h = (delta > 0 ? whole >> BigInt(delta) : whole) % n;
-    const sInv = invert(s, n);
-    const x = fast.mulAddX((h * sInv) % n, (r * sInv) % n, publicKey, table);
-    return x !== undefined && x % n === r;
+    const h = Fn.create(delta > 0 ? whole >> BigInt(delta) : whole);
+    const sInv = Fn.inv(s);
+    // u1·G + u2·Q as two multiplications, so each uses its point's table (noble's G table always, the
+    // key's once hot); noble's joint `mulAddUnsafe` would ignore both tables.
+    const R = Point.BASE.multiplyUnsafe(Fn.mul(h, sInv)).add(publicKey.multiplyUnsafe(Fn.mul(r, sInv)));
+    return !R.is0() && Fn.create(R.toAffine().x) === r;
   } catch {
     return false;
   }
@@ -98,32 +123,38 @@ export function prepareEd25519Key(raw: Uint8Array): Ed25519PreparedKey | undefin
   }
 }
 
+/** The {@link tabledCopy} of an Ed25519 key point. */
+export function ed25519KeyTable(point: EdwardsPoint): EdwardsPoint {
+  return tabledCopy(point, (affine) => EdPoint.fromAffine(affine));
+}
+
 /**
- * RFC 8032 §5.1.7 verification: canonical R, S < L, small-order A refused, cofactored equation
- * [8][S]B = [8]R + [8][k]A with k = SHA-512(R ‖ A ‖ M) mod L. Never throws.
+ * RFC 8032 §5.1.7 verification, as noble's strict `ed25519.verify`: canonical R, S < L, small-order A
+ * refused, cofactored equation [8][S]B = [8]R + [8][k]A with k = SHA-512(R ‖ A ‖ M) mod L. Never throws.
  *
  * @param key - from {@link prepareEd25519Key}.
- * @param point - `key.point` or its precomputed copy.
+ * @param table - {@link ed25519KeyTable} of `key.point` once the key is hot: same result, faster.
  * @param signature - 64 bytes R ‖ S.
  * @param message - the signed message.
  * @returns whether the signature is valid.
  */
 export function ed25519VerifyPrepared(
   key: Ed25519PreparedKey,
-  point: EdwardsPoint,
+  table: EdwardsPoint | undefined,
   signature: Uint8Array,
   message: Uint8Array,
 ): boolean {
-  if (signature.length !== 64) return false;
+  if (signature.length !== 64 || key.smallOrder) return false;
   try {
     const rBytes = signature.subarray(0, 32);
     const s = bytesToNumberLE(signature.subarray(32, 64));
+    if (!edFn.isValid(s)) return false; // §5.1.7 step 1: S must be canonical
     const R = EdPoint.fromBytes(rBytes, false);
-    const SB = EdPoint.BASE.multiplyUnsafe(s); // throws unless 0 ≤ S < L (§5.1.7 step 1)
     const k = edFn.create(
       bytesToNumberLE(sha512.create().update(rBytes).update(key.raw).update(message).digest()),
     );
-    return R.add(point.multiplyUnsafe(k)).subtract(SB).clearCofactor().is0();
+    const A = table ?? key.point;
+    return R.add(A.multiplyUnsafe(k)).subtract(EdPoint.BASE.multiplyUnsafe(s)).clearCofactor().is0();
   } catch {
     return false;
   }
