@@ -41,6 +41,8 @@ export interface ParsedCertificate {
   readonly isCA: boolean;
   /** KeyUsage keyCertSign bit; `undefined` when the extension is absent. */
   readonly keyCertSign: boolean | undefined;
+  /** ExtendedKeyUsage KeyPurposeId OIDs (dotted); `undefined` when the extension is absent. */
+  readonly extendedKeyUsage: readonly string[] | undefined;
 }
 
 export const OID = {
@@ -56,6 +58,7 @@ export const OID = {
   aki: '2.5.29.35',
   keyUsage: '2.5.29.15',
   basicConstraints: '2.5.29.19',
+  extKeyUsage: '2.5.29.37',
 } as const;
 
 const CURVES: Readonly<Record<string, { alg: SignatureAlg; crv: PublicJwk['crv']; size: number }>> = {
@@ -122,7 +125,7 @@ export function ecdsaDerToRaw(sig: Uint8Array, size: number): Uint8Array {
  *
  * @param der - the certificate bytes.
  * @returns tbs bytes, serial, issuer/subject Name bytes, validity (epoch s), the public key as a JWK with
- *   its algorithm (`undefined` for algorithms Delta ID does not verify), SKI, AKI, cA, keyCertSign, and
+ *   its algorithm (`undefined` for algorithms Delta ID does not verify), SKI, AKI, cA, keyCertSign, EKU, and
  *   the signature (ECDSA converted to raw r‖s).
  * @throws DeltaIdError `ERR_STRUCTURE` for anything that is not a well-formed v3 (or v1) certificate,
  *   `ERR_UNSUPPORTED` for a compressed EC point.
@@ -157,6 +160,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
   let authorityKeyId: Uint8Array | undefined;
   let isCA = false;
   let keyCertSign: boolean | undefined;
+  let extendedKeyUsage: string[] | undefined;
   for (const f of fields.slice(i + 6)) {
     if (f.tag !== derContext(3)) continue;
     const [exts] = derChildren(f);
@@ -178,6 +182,11 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
         const ku = expectTag(parseDer(value), DER.BIT_STRING, 'KeyUsage').content;
         // Bit 5 (keyCertSign) of the first content byte after the unused-bits count.
         keyCertSign = ku.length > 1 && (ku[1]! & 0x04) !== 0;
+      } else if (id === OID.extKeyUsage) {
+        // RFC 5280 §4.2.1.12: SEQUENCE SIZE (1..MAX) OF KeyPurposeId.
+        const purposes = derChildren(expectTag(parseDer(value), DER.SEQUENCE, 'ExtKeyUsageSyntax'));
+        if (purposes.length === 0) throw derError('ExtKeyUsageSyntax is empty');
+        extendedKeyUsage = purposes.map((p) => derOid(expectTag(p, DER.OID, 'KeyPurposeId')));
       }
     }
   }
@@ -207,6 +216,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     authorityKeyId,
     isCA,
     keyCertSign,
+    extendedKeyUsage,
   };
 }
 

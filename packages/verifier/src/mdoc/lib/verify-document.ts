@@ -37,6 +37,9 @@ class Failure {
 
 // ISO 18013-5 chains are DS → IACA; a handful of certificates covers every real deployment.
 const MAX_CHAIN = 4;
+// Annex B.1.4: the DS certificate's extended key usage (mandatory, critical) names it an mdoc signer, so a
+// reader-authentication or TLS key certified by the same IACA cannot sign MSOs.
+const MDOC_DS_EKU = '1.0.18013.5.1.2';
 
 function chainCode(code: string): ErrorCode {
   if (code === 'ERR_EXPIRED' || code === 'ERR_NOT_YET_VALID' || code === 'ERR_UNKNOWN_ISSUER') return code;
@@ -101,6 +104,9 @@ export async function verifyDocument(
       throw new Failure(code, 'issuer', bad.reason);
     }
     if (leaf.isCA) throw new Failure('ERR_CERT_CHAIN', 'issuer', 'document signer certificate is a CA');
+    if (!leaf.extendedKeyUsage?.includes(MDOC_DS_EKU)) {
+      throw new Failure('ERR_CERT_CHAIN', 'issuer', `document signer certificate lacks EKU ${MDOC_DS_EKU}`);
+    }
     if (leaf.publicKey === undefined) {
       throw new Failure('ERR_CERT_CHAIN', 'issuer', 'document signer key algorithm not supported');
     }
