@@ -129,3 +129,21 @@ describe('CBOR tags and limits', () => {
     expect(() => decodeCbor(Uint8Array.from([0x9f, 0x01]))).toThrow(code('ERR_CBOR')); // no break
   });
 });
+
+describe('duplicate map keys are compared after decoding', () => {
+  it.each([
+    ['int 1 and 18 01', 'a2 01 01 18 01 02'],
+    ['int -1 and 38 00', 'a2 20 01 38 00 02'],
+    ['text "a" and 78 01 61', 'a2 61 61 01 78 01 61 02'],
+    ['float key', 'a1 f9 3c 00 01'],
+    ['boolean key', 'a1 f5 01'],
+  ])('%s is refused', (_n, h) => {
+    expect(() => decodeCbor(Uint8Array.from(Buffer.from(h.replace(/ /g, ''), 'hex')))).toThrow(
+      code('ERR_CBOR'),
+    );
+  });
+  it('distinct keys of equal bytes in different types are fine (1 vs "1" vs h\'01\')', () => {
+    const v = decodeCbor(Uint8Array.from(Buffer.from('a3 01 01 61 31 02 41 01 03'.replace(/ /g, ''), 'hex')));
+    expect(v instanceof Map && v.size).toBe(3);
+  });
+});

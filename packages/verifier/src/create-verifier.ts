@@ -9,6 +9,7 @@ import {
   equalBytes,
   isDeltaIdError,
   type KeyOptions,
+  type PublicKeyHandle,
   type RegionCode,
   toHex,
   type Verifies,
@@ -21,6 +22,7 @@ import { checkPolicyElements } from './policy/check-policy-elements.js';
 import type { PolicyPreset } from './policy/presets.js';
 import { resolvePolicy } from './policy/resolve-policy.js';
 import type { Policy } from './policy/types.js';
+import { createMemoryReplayCache } from './replay/create-memory-replay-cache.js';
 import type { ReplayCache } from './replay/types.js';
 
 /**
@@ -92,8 +94,12 @@ export interface VerifierOptions {
   /** Milliseconds since the epoch, like `Date.now`. */
   readonly clock: () => number;
   readonly crypto: Verifies;
-  /** Remembers accepted presentations; default: none (replay not checked). Use `createMemoryReplayCache()`. */
-  readonly replayCache?: ReplayCache;
+  /**
+   * Remembers accepted presentations so one QR code is accepted once. Default: a bounded in-memory cache
+   * (`createMemoryReplayCache()`); pass a shared one (Redis, a database) for several desks, or `'none'` to turn the
+   * check off deliberately.
+   */
+  readonly replayCache?: ReplayCache | 'none';
   /** How old a presentation may be, in seconds. Default 120. */
   readonly freshnessSeconds?: number;
   /** Tolerated clock difference between wallet, issuer and verifier, in seconds. Default 60. */
@@ -115,6 +121,12 @@ export interface Verifier {
   readonly policy: Policy;
   verify(input: string | Uint8Array, options?: VerifyOptions): Promise<VerificationResult>;
 }
+
+const AUTHORISATION_CODES: ReadonlySet<string> = new Set([
+  'ERR_ISSUER_NOT_AUTHORISED',
+  'ERR_REGION_NOT_ACCEPTED',
+  'ERR_POLICY',
+]);
 
 class Failure {
   constructor(
@@ -161,6 +173,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
   if (typeof options.clock !== 'function')
     throw new DeltaIdError('ERR_INVALID_ARGUMENT', 'clock is required');
   const statusUnavailable = policy.statusUnavailable ?? 'reject';
+  const replayCache =
+    options.replayCache === 'none' ? undefined : (options.replayCache ?? createMemoryReplayCache());
 
   async function run(
     input: string | Uint8Array,
@@ -180,11 +194,21 @@ export function createVerifier(options: VerifierOptions): Verifier {
     passed.push('decode');
     const c: CompactCredential = p.credential;
 
-    const lookup = await options.trust.lookup({
-      kid: c.kid,
-      at: c.issuedAt,
-      verify: (key) => verifySign1(c.sign1, { key, crypto: options.crypto }),
-    });
+    const verify = (key: PublicKeyHandle) => verifySign1(c.sign1, { key, crypto: options.crypto });
+    // The document type goes into the lookup so that a kid shared by several entries resolves to the one authorised
+    // for it, and a federated registry's document-type policy applies.
+    const lookup = await options.trust.lookup({ kid: c.kid, docType: c.docType, at: c.issuedAt, verify });
+    if (!lookup.ok && AUTHORISATION_CODES.has(lookup.code)) {
+      // Report in pipeline order: a bad signature or an unknown issuer comes before "not authorised".
+      const any = await options.trust.lookup({ kid: c.kid, at: c.issuedAt, verify });
+      if (any.ok) {
+        passed.push('issuer', 'signature');
+        throw new Failure(lookup.code, 'authorisation', lookup.reason);
+      }
+      const check: CheckName = any.code === 'ERR_SIGNATURE' ? 'signature' : 'issuer';
+      if (check === 'signature') passed.push('issuer');
+      throw new Failure(any.code, check, any.reason);
+    }
     if (!lookup.ok) {
       const check: CheckName = lookup.code === 'ERR_SIGNATURE' ? 'signature' : 'issuer';
       if (check === 'signature') passed.push('issuer');
@@ -215,7 +239,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
     passed.push('authorisation');
 
     if (c.notBefore - skew > now) throw new Failure('ERR_NOT_YET_VALID', 'validity', 'nbf is in the future');
-    if (c.expiresAt + skew < now) throw new Failure('ERR_EXPIRED', 'validity', 'exp has passed');
+    if (c.issuedAt - skew > now) throw new Failure('ERR_NOT_YET_VALID', 'validity', 'iat is in the future');
+    // RFC 8392 §3.1.4: not accepted on or after exp.
+    if (c.expiresAt + skew <= now) throw new Failure('ERR_EXPIRED', 'validity', 'exp has passed');
     const documentEnd = c.elements.valid_until;
     if (
       typeof documentEnd === 'string' &&
@@ -249,11 +275,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
     checkChallenge(p, verifyOptions.challenge, now);
     passed.push('challenge');
 
-    if (options.replayCache !== undefined) {
+    if (replayCache !== undefined) {
       // join() yields one flat string; a template literal would keep a rope of five pieces alive per entry
       // (about 350 bytes instead of 120 in the memory cache).
       const key = [toHex(c.id), toHex(p.nonce), p.time].join(':');
-      if (await options.replayCache.checkAndRecord(key, p.time + freshness + skew, now)) {
+      if (await replayCache.checkAndRecord(key, p.time + freshness + skew, now)) {
         throw new Failure('ERR_REPLAY', 'replay', 'this presentation was already accepted');
       }
       passed.push('replay');
@@ -308,7 +334,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
       detail =
         uri === undefined ? `list ${c.status.list} is not in the issuer's trust entry` : 'no status cache';
     } else {
-      const r = await options.status.check({ uri, index: c.status.index, at: new Date(now * 1000) });
+      // Only a list signed with the key this issuer's trust entry names for status lists may answer for it.
+      const signers = [entry.statusListKey?.publicKey ?? entry.publicKey];
+      const r = await options.status.check({ uri, index: c.status.index, at: new Date(now * 1000), signers });
       if (r.ok) {
         // The cache may have its own policy for missing or stale lists; this desk's policy decides. A cache set to
         // 'accept' hides staleness entirely: keep the cache's default ('reject') and set the policy here.

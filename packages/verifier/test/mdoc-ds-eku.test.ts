@@ -20,7 +20,7 @@ const SIGNED = new Date('2026-11-01T08:00:00Z');
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 // DER of the EKU extension id (2.5.29.37) and of the mdoc DS purpose 1.0.18013.5.1.2.
 const EKU_EXT_ID = '0603551d25';
-const MDL_DS_PURPOSE = '06072881 8c5d050102'.replace(' ', '');
+const MDL_DS_PURPOSE = '060728818c5d050102';
 
 function tlv(tag: number, content: Uint8Array): Uint8Array {
   const n = content.length;
@@ -46,8 +46,10 @@ function patchAndResign(
 async function setup() {
   // The IACA key lives in node:crypto too, so the test can re-sign patched certificates.
   const iacaNode = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk: unknown = iacaNode.privateKey.export({ format: 'jwk' });
-  const iacaKey = await native.importPrivateKey('ES256', jwk as PrivateJwk);
+  const iacaKey = await native.importPrivateKey(
+    'ES256',
+    iacaNode.privateKey.export({ format: 'jwk' }) as PrivateJwk,
+  );
   const dsKey = await native.generateKeyPair('ES256');
   const device = await native.generateKeyPair('ES256');
   const iaca = await createIacaCertificate(
@@ -82,13 +84,13 @@ describe('parseCertificate: extended key usage', () => {
     expect(parseCertificate(s.ds).extendedKeyUsage).toEqual(['1.0.18013.5.1.2']);
     expect(parseCertificate(annexDsCert).extendedKeyUsage).toEqual(['1.0.18013.5.1.2']);
     expect(parseCertificate(s.iaca).extendedKeyUsage).toBeUndefined();
-    const reader = patchAndResign(s.ds, MDL_DS_PURPOSE, '06072881 8c5d050106'.replace(' ', ''), {
+    const reader = patchAndResign(s.ds, MDL_DS_PURPOSE, '060728818c5d050106', {
       key: s.iacaNode.privateKey,
       dsaEncoding: 'der',
     });
     expect(parseCertificate(reader).extendedKeyUsage).toEqual(['1.0.18013.5.1.6']);
     // KeyPurposeId must be an OID: an INTEGER in its place is a structure error.
-    const broken = patchAndResign(s.ds, MDL_DS_PURPOSE, '02072881 8c5d050102'.replace(' ', ''), {
+    const broken = patchAndResign(s.ds, MDL_DS_PURPOSE, '020728818c5d050102', {
       key: s.iacaNode.privateKey,
       dsaEncoding: 'der',
     });
@@ -134,7 +136,7 @@ describe.each([
     const same = resign(MDL_DS_PURPOSE, MDL_DS_PURPOSE);
     expect((await verifyWith(same)).valid).toBe(true);
     // mdlReaderAuth (1.0.18013.5.1.6) instead of the DS purpose.
-    const readerEku = await verifyWith(resign(MDL_DS_PURPOSE, '06072881 8c5d050106'.replace(' ', '')));
+    const readerEku = await verifyWith(resign(MDL_DS_PURPOSE, '060728818c5d050106'));
     expect(readerEku.valid).toBe(false);
     expect(readerEku.errors[0]).toMatchObject({ code: 'ERR_CERT_CHAIN', check: 'issuer' });
     expect(readerEku.errors[0]?.detail).toContain('1.0.18013.5.1.2');

@@ -92,11 +92,13 @@ export function scanCbor(buf: Uint8Array, limits: CborLimits, allowedTags: Reado
     }
     if (++items > limits.maxItems) throw limit('maxItems', items, limits.maxItems);
     const isKey = top?.kind === 'map' && top.seen % 2 === 0;
+    // Duplicate detection compares decoded keys, not bytes: `01` and `18 01` are both the key 1 once decoded.
+    let keyId: string | undefined;
 
     switch (major) {
       case 0:
       case 1:
-        readArg(ai, at);
+        keyId = `${major}:${readArg(ai, at)}`;
         break;
       case 2:
       case 3: {
@@ -111,6 +113,10 @@ export function scanCbor(buf: Uint8Array, limits: CborLimits, allowedTags: Reado
           } catch {
             throw malformed('invalid UTF-8 in text string', at);
           }
+        }
+        if (isKey) {
+          keyId = `${major}:`;
+          for (let i = pos; i < pos + n; i++) keyId += String.fromCharCode(buf[i]!);
         }
         pos += n;
         break;
@@ -139,7 +145,9 @@ export function scanCbor(buf: Uint8Array, limits: CborLimits, allowedTags: Reado
         continue;
       }
       default: {
-        // major 7: false, true, null, undefined and floats only
+        // major 7: false, true, null, undefined and floats only, and never as a map key: a float 1.0 and the integer
+        // 1 decode to the same JavaScript key.
+        if (isKey) throw malformed('a map key must be an integer or a string', at);
         if (ai >= 20 && ai <= 23) break;
         if (ai === 25 || ai === 26 || ai === 27) {
           readArg(ai, at);
@@ -148,11 +156,9 @@ export function scanCbor(buf: Uint8Array, limits: CborLimits, allowedTags: Reado
         throw malformed(`unsupported simple value ${ai}`, at);
       }
     }
-    if (isKey && top!.keys !== null) {
-      let key = '';
-      for (let i = at; i < pos; i++) key += String.fromCharCode(buf[i]!);
-      if (top!.keys.has(key)) throw malformed('duplicate map key', at);
-      top!.keys.add(key);
+    if (isKey && top!.keys !== null && keyId !== undefined) {
+      if (top!.keys.has(keyId)) throw malformed('duplicate map key', at);
+      top!.keys.add(keyId);
     }
     itemEnded();
   }

@@ -1,7 +1,7 @@
 import { decodeCbor } from '../cbor/cbor.js';
 import { type CborLimits, QR_CBOR_LIMITS } from '../cbor/limits.js';
 import { decodeSign1, type Sign1 } from '../cose/decode-sign1.js';
-import { getKid } from '../cose/get-kid.js';
+import { COSE_HEADER } from '../cose/headers.js';
 import { CWT_CLAIM } from '../cwt/index.js';
 import { type DocTypeLayout, LAYOUTS } from '../doctypes/lib/layouts.js';
 import type { DocType, ElementValue, Purpose } from '../doctypes/types.js';
@@ -74,7 +74,9 @@ export function decodeCredential(
 ): CompactCredential {
   const limits = options.limits ?? QR_CBOR_LIMITS;
   const sign1 = decodeSign1(input, { limits });
-  const kid = getKid(sign1);
+  // Only the protected (signed) kid may choose the trust entry; an unprotected one is ignored.
+  const rawKid = sign1.protectedHeader.get(COSE_HEADER.kid);
+  const kid = rawKid instanceof Uint8Array ? rawKid : undefined;
   if (kid === undefined || kid.length !== 8) throw bad('kid', 'must be 8 bytes in the protected header');
   if (sign1.payload === null) throw bad('payload', 'must not be detached');
   const claims = decodeCbor(sign1.payload, { limits });

@@ -3,7 +3,7 @@ import { inflate } from '../codec/zlib.js';
 import { DeltaIdError } from '../errors.js';
 import { COMPACT_PREFIX, MAX_PRESENTATION_BYTES, ZLIB_FIRST_BYTE } from './constants.js';
 
-const VERSIONED_PREFIX = /^YRD(\d+):/;
+const VERSIONED_PREFIX = /^YRD(\d{1,4}):/;
 
 /**
  * Reads QR text back to presentation bytes: checks the `YRD1:` prefix, decodes base45 strictly and inflates when the

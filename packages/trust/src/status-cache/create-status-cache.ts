@@ -1,4 +1,4 @@
-import { DeltaIdError, isDeltaIdError } from '@deltaid/core';
+import { DeltaIdError, isDeltaIdError, type PublicJwk } from '@deltaid/core';
 import type { StatusListKey, StatusListToken, VerifyStatusListOptions } from '../status-list/types.js';
 import { verifyStatusListToken } from '../status-list/verify-status-list-token.js';
 import { createMemoryStatusStorage } from './create-memory-status-storage.js';
@@ -199,14 +199,21 @@ export function createStatusCache(options: StatusCacheOptions): StatusCache {
   function checkCached(query: StatusQuery): StatusCheckResult {
     const uri = uriOf(query);
     const at = (query.at ?? options.now()).getTime() / 1000;
-    return decide(
-      uri === undefined ? undefined : held.get(uri),
-      uri,
-      query.index,
-      at,
-      policy,
-      options.defaultTtlSeconds,
-    );
+    const entry = uri === undefined ? undefined : held.get(uri);
+    if (
+      entry !== undefined &&
+      query.signers !== undefined &&
+      !query.signers.some((k) => sameKey(k, entry.token.signer))
+    ) {
+      return {
+        ok: false,
+        code: 'ERR_STATUS_UNAVAILABLE',
+        uri,
+        index: query.index,
+        message: 'the cached status list is not signed by the credential issuer',
+      };
+    }
+    return decide(entry, uri, query.index, at, policy, options.defaultTtlSeconds);
   }
 
   return {
@@ -235,4 +242,8 @@ export function createStatusCache(options: StatusCacheOptions): StatusCache {
       return held.get(uri)?.token;
     },
   };
+}
+
+function sameKey(a: PublicJwk, b: PublicJwk): boolean {
+  return a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y;
 }

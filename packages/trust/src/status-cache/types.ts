@@ -1,4 +1,4 @@
-import type { Verifies } from '@deltaid/core';
+import type { PublicJwk, Verifies } from '@deltaid/core';
 import type { StatusListKey, StatusListToken } from '../status-list/types.js';
 
 /**
@@ -78,6 +78,11 @@ export type StatusQuery = (
   readonly index: number;
   /** The time of the check; default `now()`. */
   readonly at?: Date;
+  /**
+   * Keys allowed to have signed this list: the credential issuer's status-list key from its trust entry. A list
+   * signed by any other key — even another trusted issuer's — answers nothing (`ERR_STATUS_UNAVAILABLE`).
+   */
+  readonly signers?: readonly PublicJwk[];
 };
 
 /** A status check result, as data. */

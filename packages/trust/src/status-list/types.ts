@@ -1,4 +1,4 @@
-import type { PrivateKeyHandle, PublicKeyHandle, Signs, Verifies } from '@deltaid/core';
+import type { PrivateKeyHandle, PublicJwk, PublicKeyHandle, Signs, Verifies } from '@deltaid/core';
 import type { StatusListBits } from './constants.js';
 
 /**
@@ -49,6 +49,11 @@ export interface StatusListToken {
   readonly aggregationUri?: string;
   /** The key id from the token's header (CWT: the `kid` bytes; JWT: UTF-8 of the `kid` string). */
   readonly kid?: Uint8Array;
+  /**
+   * The public key that verified the token. A verifier compares it with the key the credential issuer's trust entry
+   * names for its status lists, so one trusted issuer cannot answer for another's credentials.
+   */
+  readonly signer: PublicJwk;
   readonly list: StatusList;
 }
 

@@ -71,7 +71,7 @@ export async function verifyStatusListCwt(
   if (!(payload instanceof Map)) throw structure('payload must be a CWT claims map');
 
   const iss = payload.get(CWT_CLAIM.iss);
-  await verifyWithCandidates(
+  const signer = await verifyWithCandidates(
     key,
     { kid: getKid(sign1), iss: typeof iss === 'string' ? iss : undefined },
     alg,
@@ -96,6 +96,7 @@ export async function verifyStatusListCwt(
   return {
     format: 'cwt',
     ...claims,
+    signer: signer.jwk,
     ...(aggregationUri === undefined ? {} : { aggregationUri }),
     ...(kid === undefined ? {} : { kid }),
     list,

@@ -62,7 +62,7 @@ export async function verifyStatusListJwt(
   const signingInput = utf8(`${h}.${p}`);
 
   const iss = payload.iss;
-  await verifyWithCandidates(
+  const signer = await verifyWithCandidates(
     key,
     { kid, iss: typeof iss === 'string' ? iss : undefined },
     header.alg,
@@ -89,6 +89,7 @@ export async function verifyStatusListJwt(
   return {
     format: 'jwt',
     ...claims,
+    signer: signer.jwk,
     ...(aggregationUri === undefined ? {} : { aggregationUri }),
     ...(kid === undefined ? {} : { kid: utf8(kid) }),
     list,
