@@ -1,4 +1,15 @@
 // @deltaid/core — explicit export list (STYLE.md item 3). Each area keeps its own index; add names here.
+
+export {
+  concatBytes,
+  equalBytes,
+  fromBase64Url,
+  fromHex,
+  fromUtf8,
+  toBase64Url,
+  toHex,
+  utf8,
+} from './bytes.js';
 export {
   ALLOWED_TAGS,
   type CborLimits,
@@ -180,16 +191,6 @@ export {
   vehicleLicenceClaimsSchema,
 } from './doctypes/index.js';
 export { DeltaIdError, ERROR_CODES, type ErrorCode, type ErrorDetails, isDeltaIdError } from './errors.js';
-export {
-  concatBytes,
-  equalBytes,
-  fromBase64Url,
-  fromHex,
-  fromUtf8,
-  toBase64Url,
-  toHex,
-  utf8,
-} from './lib/bytes.js';
 export {
   createDeviceMac,
   type DeviceAuth,

@@ -5,9 +5,9 @@
 import { p256, p384 } from '@noble/curves/nist.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toHex } from '../src/bytes.js';
 import { bigIntToBytes, bytesToBigInt, curveOrder, isHighS, normaliseLowS } from '../src/crypto/lib/ec.js';
 import { createKeyCache, publicKeyCacheId } from '../src/crypto/lib/key-cache.js';
-import { toHex } from '../src/lib/bytes.js';
 
 describe('normaliseLowS', () => {
   it('matches @noble/curves curve orders', () => {

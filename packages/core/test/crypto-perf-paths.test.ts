@@ -9,6 +9,7 @@ import { p256, p384 } from '@noble/curves/nist.js';
 import { bytesToNumberBE, bytesToNumberLE, numberToBytesBE, numberToBytesLE } from '@noble/curves/utils.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fromHex } from '../src/bytes.js';
 import {
   clearLazyTables,
   createLazyTable,
@@ -34,7 +35,6 @@ import { createPortableCrypto } from '../src/crypto/portable.js';
 import { SM2_DEFAULT_USER_ID, sm2 } from '../src/crypto/sm2.js';
 import { sm3 } from '../src/crypto/sm3.js';
 import type { SignatureAlg } from '../src/crypto/types.js';
-import { fromHex } from '../src/lib/bytes.js';
 
 afterEach(() => clearLazyTables());
 

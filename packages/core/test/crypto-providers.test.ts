@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fromBase64Url, fromHex, toBase64Url, toHex, utf8 } from '../src/bytes.js';
 import { createNativeCrypto as createNodeCrypto } from '../src/crypto/native-node.js';
 import { createNativeCrypto as createWebCrypto } from '../src/crypto/native-web.js';
 import { createPortableCrypto } from '../src/crypto/portable.js';
@@ -18,7 +19,6 @@ import type {
   SignatureAlg,
 } from '../src/crypto/types.js';
 import { isDeltaIdError } from '../src/errors.js';
-import { fromBase64Url, fromHex, toBase64Url, toHex, utf8 } from '../src/lib/bytes.js';
 import vectors from './vectors/sm2-sm3/sm2-sm3.json' with { type: 'json' };
 
 const ALGS: readonly SignatureAlg[] = ['ES256', 'ES384', 'EdDSA', 'SM2'];

@@ -6,13 +6,13 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384 } from '@noble/curves/nist.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { concatBytes, fromBase64Url, fromHex, utf8 } from '../src/bytes.js';
 import { createNativeCrypto as createNodeCrypto } from '../src/crypto/native-node.js';
 import { createNativeCrypto as createWebCrypto } from '../src/crypto/native-web.js';
 import { createPortableCrypto } from '../src/crypto/portable.js';
 import { sm2 } from '../src/crypto/sm2.js';
 import type { CryptoProvider, PublicJwk } from '../src/crypto/types.js';
 import { isDeltaIdError } from '../src/errors.js';
-import { concatBytes, fromBase64Url, fromHex, utf8 } from '../src/lib/bytes.js';
 
 const PROVIDERS: ReadonlyArray<readonly [string, () => CryptoProvider]> = [
   ['native-node', () => createNodeCrypto()],

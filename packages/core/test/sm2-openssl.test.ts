@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { randomBytes } from '@noble/curves/utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { concatBytes, toHex } from '../src/bytes.js';
 import { sm2, sm2SignatureFromDer, sm2SignatureToDer } from '../src/crypto/sm2.js';
-import { concatBytes, toHex } from '../src/lib/bytes.js';
 
 const run = promisify(execFile);
 const OPENSSL = process.env.OPENSSL ?? 'openssl';

@@ -3,12 +3,12 @@ import { weierstrass } from '@noble/curves/abstract/weierstrass.js';
 import { bytesToNumberBE, numberToBytesBE } from '@noble/curves/utils.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { concatBytes, fromHex, toHex, utf8 } from '../src/bytes.js';
 import { sm2SignWithNonce } from '../src/crypto/lib/sm2-sign.js';
 import { sm2VerifyDigest } from '../src/crypto/lib/sm2-verify.js';
 import { SM2_DEFAULT_USER_ID, sm2, sm2SignatureFromDer, sm2SignatureToDer } from '../src/crypto/sm2.js';
 import { sm3 } from '../src/crypto/sm3.js';
 import { isDeltaIdError } from '../src/errors.js';
-import { concatBytes, fromHex, toHex, utf8 } from '../src/lib/bytes.js';
 
 // --- vectors (validated at the boundary: every field read is checked to be a hex or ASCII string) ---
 

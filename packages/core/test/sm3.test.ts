@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fromHex, toHex, utf8 } from '../src/bytes.js';
 import { sm3 } from '../src/crypto/sm3.js';
-import { fromHex, toHex, utf8 } from '../src/lib/bytes.js';
 
 interface Sm3Vector {
   readonly source: string;

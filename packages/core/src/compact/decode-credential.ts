@@ -9,7 +9,8 @@ import { DeltaIdError } from '../errors.js';
 import { CLAIM_DELTA, DELTA_KEY, DOC_TYPE_CODE, PURPOSE_CODE } from './constants.js';
 import type { StatusReference } from './encode-credential-payload.js';
 import { decodeElement, mustCarry, purposeElements } from './lib/elements.js';
-import { decodeHolderKey, type RawPublicKey } from './lib/holder-key.js';
+import { decodeHolderKey } from './lib/holder-key.js';
+import type { RawPublicKey } from './raw-public-key.js';
 
 /** A compact credential, decoded and structurally checked — not yet verified. */
 export interface CompactCredential {

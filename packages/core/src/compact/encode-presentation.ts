@@ -1,8 +1,8 @@
+import { concatBytes } from '../bytes.js';
 import { encodeCbor } from '../cbor/cbor.js';
 import { signSign1 } from '../cose/sign-sign1.js';
 import type { PrivateKeyHandle, Signs } from '../crypto/types.js';
 import { DeltaIdError } from '../errors.js';
-import { concatBytes } from '../lib/bytes.js';
 import { PRESENTATION_KEY } from './constants.js';
 
 /** What the holder signs. `credential` is the issuer's COSE_Sign1 exactly as issued. */

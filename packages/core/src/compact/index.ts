@@ -18,7 +18,7 @@ export {
 } from './encode-credential-payload.js';
 export { encodePresentation, type PresentationInput } from './encode-presentation.js';
 export { encodeQrText } from './encode-qr-text.js';
-export type { RawPublicKey } from './lib/holder-key.js';
+export type { RawPublicKey } from './raw-public-key.js';
 export {
   type PresentationSignatureResult,
   verifyPresentationSignatures,

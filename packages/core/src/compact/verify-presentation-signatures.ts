@@ -41,7 +41,8 @@ export async function verifyPresentationSignatures(
     const { alg, raw } = presentation.credential.holderKey;
     holderKey = await ctx.crypto.importRawPublicKey(alg, raw, ctx.holderKeyOptions);
   } catch (err) {
-    if (isDeltaIdError(err, 'ERR_KEY')) return { ok: false, code: 'ERR_HOLDER_SIGNATURE' };
+    // Any typed failure to import (bad point, wrong length, unsupported curve) is a bad holder key.
+    if (isDeltaIdError(err)) return { ok: false, code: 'ERR_HOLDER_SIGNATURE' };
     throw err;
   }
   const holderOk = await verifySign1(presentation.sign1, { key: holderKey, crypto: ctx.crypto });

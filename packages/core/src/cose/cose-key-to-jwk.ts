@@ -1,6 +1,6 @@
+import { toBase64Url } from '../bytes.js';
 import type { PrivateJwk, PublicJwk } from '../crypto/types.js';
 import { DeltaIdError } from '../errors.js';
-import { toBase64Url } from '../lib/bytes.js';
 import { COSE_ALG } from './headers.js';
 import { CURVE_BYTES } from './internal/jwk-bytes.js';
 import { COSE_CRV, COSE_KEY, COSE_KTY } from './key-params.js';

@@ -1,5 +1,5 @@
+import { toBase64Url, utf8 } from '../bytes.js';
 import type { Digests, PublicJwk } from '../crypto/types.js';
-import { toBase64Url, utf8 } from '../lib/bytes.js';
 import { readJwk } from './internal/jwk-bytes.js';
 
 /** kid length in bytes: as in EU DCC, short enough for a QR code and plenty to tell issuers apart. */

@@ -16,8 +16,8 @@ import {
   verify as nodeVerify,
   randomFillSync,
 } from 'node:crypto';
+import { concatBytes, fromBase64Url, toBase64Url } from '../bytes.js';
 import { DeltaIdError } from '../errors.js';
-import { concatBytes, fromBase64Url, toBase64Url } from '../lib/bytes.js';
 import { normaliseLowS } from './lib/ec.js';
 import type { ParsedPublicKey } from './lib/jwk.js';
 import {

@@ -4,8 +4,9 @@
  * SM2. No `node:*` imports: this is what a verifier bundle gets.
  * @module
  */
+
+import { fromBase64Url, fromHex, toBase64Url } from '../bytes.js';
 import { DeltaIdError } from '../errors.js';
-import { fromBase64Url, fromHex, toBase64Url } from '../lib/bytes.js';
 import { normaliseLowS } from './lib/ec.js';
 import type { ParsedPrivateKey, ParsedPublicKey } from './lib/jwk.js';
 import {

@@ -1,8 +1,8 @@
 import { p256 } from '@noble/curves/nist.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8 } from '../bytes.js';
 import { DeltaIdError } from '../errors.js';
-import { utf8 } from '../lib/bytes.js';
 
 /**
  * Derives `EMacKey` = HKDF-SHA256(IKM = ECDH x-coordinate, salt = SHA-256(SessionTranscriptBytes),

@@ -1,5 +1,5 @@
+import { concatBytes } from '../bytes.js';
 import { encodeCbor } from '../cbor/cbor.js';
-import { concatBytes } from '../lib/bytes.js';
 import { tag24Encoding } from './lib/tag24.js';
 
 /**

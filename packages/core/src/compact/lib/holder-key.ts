@@ -1,6 +1,7 @@
+import { concatBytes, fromBase64Url } from '../../bytes.js';
 import type { PublicJwk, SignatureAlg } from '../../crypto/types.js';
 import { DeltaIdError } from '../../errors.js';
-import { concatBytes, fromBase64Url } from '../../lib/bytes.js';
+import type { RawPublicKey } from '../raw-public-key.js';
 
 /**
  * The holder's device key inside `cnf` (RFC 8747) as a COSE_Key (RFC 9052 §7, RFC 9053 §7.1). EC2 keys use point
@@ -19,12 +20,6 @@ const CRV_TO_ALG: ReadonlyMap<number, SignatureAlg> = new Map([
 ]);
 const ALG_TO_CRV: Readonly<Record<SignatureAlg, number>> = { ES256: 1, ES384: 2, EdDSA: 6, SM2: -65537 };
 const COORD_BYTES: Readonly<Record<SignatureAlg, number>> = { ES256: 32, ES384: 48, EdDSA: 32, SM2: 32 };
-
-/** A public key in raw form: SEC 1 (compressed `02|03‖x`, or `04‖x‖y`) for EC and SM2, 32 bytes for Ed25519. */
-export interface RawPublicKey {
-  readonly alg: SignatureAlg;
-  readonly raw: Uint8Array;
-}
 
 /** Raw form of a public JWK (no validation here: the issuer validated the key when it imported it). */
 export function rawFromJwk(alg: SignatureAlg, jwk: PublicJwk): RawPublicKey {

@@ -1,6 +1,6 @@
+import { fromBase64Url } from '../../bytes.js';
 import type { PublicJwk } from '../../crypto/types.js';
 import { DeltaIdError } from '../../errors.js';
-import { fromBase64Url } from '../../lib/bytes.js';
 
 /** Coordinate / scalar length in bytes for each curve. */
 export const CURVE_BYTES: Readonly<Record<PublicJwk['crv'], number>> = {

@@ -4,8 +4,8 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256, p384 } from '@noble/curves/nist.js';
+import { concatBytes, equalBytes, fromBase64Url, toBase64Url } from '../../bytes.js';
 import { DeltaIdError } from '../../errors.js';
-import { concatBytes, equalBytes, fromBase64Url, toBase64Url } from '../../lib/bytes.js';
 import { sm2 } from '../sm2.js';
 import { CURVE_OF_ALG, type PrivateJwk, type PublicJwk, type SignatureAlg } from '../types.js';
 import { bytesToBigInt, curveOrder, SCALAR_BYTES } from './ec.js';

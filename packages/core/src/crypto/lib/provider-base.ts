@@ -3,8 +3,9 @@
  * bookkeeping, foreign handles and the never-throw rule of `verify`. A provider supplies an {@link Engine}
  * that only sees validated input. Internal.
  */
+
+import { toHex } from '../../bytes.js';
 import { DeltaIdError } from '../../errors.js';
-import { toHex } from '../../lib/bytes.js';
 import { SM2_DEFAULT_USER_ID } from '../sm2.js';
 import {
   type CryptoProvider,

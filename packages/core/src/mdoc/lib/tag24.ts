@@ -1,4 +1,4 @@
-import { concatBytes } from '../../lib/bytes.js';
+import { concatBytes } from '../../bytes.js';
 
 /**
  * The encoding `d8 18 ‖ bstr head ‖ inner` of `#6.24(bstr .cbor T)`, rebuilt around the embedded bytes
