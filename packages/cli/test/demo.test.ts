@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNativeCrypto } from '@deltaid/core/crypto/native';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Test-only image helpers of @deltaid/qr (pngjs, plain pixel arithmetic).
+import { pngPixels, scaleAndBlur, toPng } from '../../qr/test/lib/pixels.js';
 import { type DemoRow, runDemo } from '../src/index.js';
 import { run } from './cli-helpers.js';
 
@@ -102,6 +104,32 @@ describe('deltaid demo: four regions, issue → QR → verify offline, one revoc
     expect(img.code, img.stdout + img.stderr).toBe(0);
     expect(JSON.parse(img.stdout).claims.name).toBe('张三丰');
   }, 60_000);
+
+  it('a photo of a QR code (the rendered PNG scaled and slightly blurred) is read and verified', async () => {
+    const png = new Uint8Array(readFileSync(join(out, 'presentations', 'js-dl-traffic-at-ah-police.png')));
+    const photo = toPng(scaleAndBlur(pngPixels(png), 0.8));
+    writeFileSync(join(out, 'photo.png'), photo);
+    const r = await run([
+      'verify',
+      '--trust',
+      join(out, 'trust'),
+      '--status',
+      join(out, 'status'),
+      '--purpose',
+      'traffic-stop',
+      '--at',
+      at,
+      '--json',
+      '--image',
+      join(out, 'photo.png'),
+    ]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      valid: true,
+      issuer: { region: 'CN-JS' },
+      claims: { name: '李四' },
+    });
+  });
 
   it('refuses a tampered text, a stale presentation, and reads the text from stdin', async () => {
     const trust = join(out, 'trust');
