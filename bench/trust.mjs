@@ -1,11 +1,21 @@
 // Trust benchmark: a signed regional list of 500 issuer entries (size, verify time), and a warm issuer lookup in a
 // federated registry of 4 regions × 500 issuers. One JSON line per figure. Target: a warm resolve adds < 2 µs.
-import { createFederatedRegistry, buildTrustList, createTrustListRegistry, verifyTrustList } from '@deltaid/trust';
+import {
+  buildTrustList,
+  createFederatedRegistry,
+  createTrustListRegistry,
+  verifyTrustList,
+} from '@deltaid/trust';
 import { importCore } from './lib/core.mjs';
 import { measure, round3 } from './lib/measure.mjs';
 
 const REGIONS = ['CN-SH', 'CN-JS', 'CN-ZJ', 'CN-AH'];
-const CREDIT = { 'CN-SH': '11310000002421350P', 'CN-JS': '11320000014000366W', 'CN-ZJ': '11330000002482050L', 'CN-AH': '11340000003000043G' };
+const CREDIT = {
+  'CN-SH': '11310000002421350P',
+  'CN-JS': '11320000014000366W',
+  'CN-ZJ': '11330000002482050L',
+  'CN-AH': '11340000003000043G',
+};
 
 export default async function benchTrust(options = {}) {
   const { deriveKid } = await importCore();
@@ -51,32 +61,56 @@ export default async function benchTrust(options = {}) {
       };
     });
     const signed = await buildTrustList(
-      { version: 1, region, operator: { zh: region, en: region }, sequence: 1, issuedAt: now, nextUpdate: now + 86_400, entries },
+      {
+        version: 1,
+        region,
+        operator: { zh: region, en: region },
+        sequence: 1,
+        issuedAt: now,
+        nextUpdate: now + 86_400,
+        entries,
+      },
       { key: op.privateKey, kid: opKid, crypto },
     );
     const anchors = [{ kid: opKid, alg: 'ES256', publicKey: op.publicKey.jwk, region }];
     if (bytes500 === undefined) {
       bytes500 = signed.length;
-      verifyMs = (await measure(() => verifyTrustList(signed, { anchors, crypto, now }), options)).usPerOp / 1000;
+      verifyMs =
+        (await measure(() => verifyTrustList(signed, { anchors, crypto, now }), options)).usPerOp / 1000;
     }
     const v = await verifyTrustList(signed, { anchors, crypto, now });
     if (!v.ok) throw new Error(v.reason);
     lists.push(v.list);
     probes.push(entries[perRegion - 1].kid, entries[perRegion >> 1].kid);
   }
-  console.log(JSON.stringify({ bench: 'trust-list', entries: perRegion, signed_bytes: bytes500, verify_ms: round3(verifyMs) }));
+  console.log(
+    JSON.stringify({
+      bench: 'trust-list',
+      entries: perRegion,
+      signed_bytes: bytes500,
+      verify_ms: round3(verifyMs),
+    }),
+  );
 
   const federated = createFederatedRegistry({
     registries: REGIONS.map((_, i) => createTrustListRegistry([lists[i]], { crypto, clock: () => now })),
     policy: { regions: 'all', docTypes: 'all' },
   });
   const single = createTrustListRegistry(lists, { crypto, clock: () => now });
-  for (const [name, registry] of [['federated-4x500', federated], ['merged-4x500', single]]) {
+  for (const [name, registry] of [
+    ['federated-4x500', federated],
+    ['merged-4x500', single],
+  ]) {
     // Warm: every probed key imported once.
     for (const kid of probes) await registry.lookup({ kid, docType: 'cn.gov.mps.eid.1', at: now });
     let i = 0;
-    const r = await measure(() => registry.lookup({ kid: probes[i++ % probes.length], docType: 'cn.gov.mps.eid.1', at: now }), options);
-    console.log(JSON.stringify({ bench: 'trust-resolve', registry: name, us_per_op: round3(r.usPerOp), target_us: 2 }));
+    const r = await measure(
+      () => registry.lookup({ kid: probes[i++ % probes.length], docType: 'cn.gov.mps.eid.1', at: now }),
+      options,
+    );
+    console.log(
+      JSON.stringify({ bench: 'trust-resolve', registry: name, us_per_op: round3(r.usPerOp), target_us: 2 }),
+    );
   }
 }
 
