@@ -10,51 +10,7 @@ import { importCore } from './lib/core.mjs';
 const NOW = Date.UTC(2026, 10, 28, 10, 0, 0);
 const clock = () => NOW;
 
-// A realistic Shanghai resident: a three-character name and a 20-character address.
-const EID = {
-  name: '张三丰',
-  sex: 1,
-  ethnicity: '01',
-  birth_date: '1990-03-07',
-  address: '上海市浦东新区世纪大道一百号二十层二零',
-  id_number: '310115199003071239',
-  issuing_authority: '上海市公安局浦东分局',
-  valid_from: '2020-05-01',
-  valid_until: '2040-05-01',
-};
-const DL = {
-  licence_number: '320102198805120018',
-  name: '李四',
-  sex: 1,
-  nationality: 'CHN',
-  address: '江苏省南京市玄武区中山路一号',
-  birth_date: '1988-05-12',
-  first_issue_date: '2010-06-01',
-  classes: 'C1',
-  valid_from: '2016-06-01',
-  valid_until: '2032-06-01',
-  file_number: '320100123456',
-  issuing_authority: '南京市公安局交通管理局',
-  status: 'A',
-};
-const VL = {
-  plate_number: '浙A12345',
-  vehicle_type: 'K33',
-  owner: '王五',
-  address: '浙江省杭州市西湖区文三路一号',
-  use_character: 'A',
-  brand_model: '比亚迪牌BYD7152',
-  vin: 'LSVAU218XN2183294',
-  engine_number: 'ABC123456',
-  register_date: '2022-03-01',
-  issue_date: '2022-03-01',
-  issuing_authority: '杭州市公安局交通警察支队',
-  approved_passengers: 5,
-  gross_mass_kg: 1950,
-  curb_mass_kg: 1500,
-  inspection_valid_until: '2028-03-31',
-};
-const CASES = [
+const cases = (EID, DL, VL) => [
   ['cn.gov.mps.eid.1', 'checkin', EID],
   ['cn.gov.mps.eid.1', 'age', EID],
   ['cn.gov.mps.eid.1', 'full', EID],
@@ -69,13 +25,17 @@ function version(text, level) {
 
 export default async function sizeBench() {
   const { createNativeCrypto } = await importCore('crypto/native');
-  const { deriveKid } = await importCore();
+  const { deriveKid, EXAMPLE_CLAIMS } = await importCore();
+  // The budget case: a realistic 20-character address.
+  const EID = { ...EXAMPLE_CLAIMS['cn.gov.mps.eid.1'], address: '上海市浦东新区世纪大道一百号二十层二零' };
+  const DL = EXAMPLE_CLAIMS['cn.gov.mps.dl.1'];
+  const VL = EXAMPLE_CLAIMS['cn.gov.mps.vl.1'];
   const crypto = createNativeCrypto();
   for (const alg of ['ES256', 'EdDSA', 'SM2']) {
     const issuerKeys = await crypto.generateKeyPair(alg);
     const holderKeys = await crypto.generateKeyPair(alg);
     const kid = await deriveKid(issuerKeys.publicKey.jwk, crypto);
-    for (const [docType, purpose, claims] of CASES) {
+    for (const [docType, purpose, claims] of cases(EID, DL, VL)) {
       const { credential } = await issueCompact(
         { docType, purpose, claims, holderKey: holderKeys.publicKey, status: { list: 1, index: 999_999 } },
         { issuer: { id: 'sh-psb', kid, key: issuerKeys.privateKey }, crypto, clock },

@@ -147,6 +147,7 @@ export {
   type ElementDefinition,
   type ElementType,
   type ElementValue,
+  EXAMPLE_CLAIMS,
   elementIds,
   formatElementValue,
   getDocType,

@@ -7,6 +7,7 @@ import {
   type CryptoProvider,
   type DocType,
   deriveKid,
+  EXAMPLE_CLAIMS,
   encodeBase45,
   encodeCbor,
   type PublicKeyHandle,
@@ -59,17 +60,7 @@ export async function makeIssuer(
   return { identity: { id, kid, key: privateKey }, entry, publicKey };
 }
 
-export const EID_CLAIMS = {
-  name: '张三丰',
-  sex: 1,
-  ethnicity: '01',
-  birth_date: '1990-03-07',
-  address: '上海市浦东新区世纪大道一百号二十层二零零一室',
-  id_number: '310115199003071239',
-  issuing_authority: '上海市公安局浦东分局',
-  valid_from: '2020-05-01',
-  valid_until: '2040-05-01',
-};
+export const EID_CLAIMS = EXAMPLE_CLAIMS['cn.gov.mps.eid.1'];
 
 /** A 15-year-old: age_over_18 is false. */
 export const MINOR_EID_CLAIMS = {
@@ -79,39 +70,9 @@ export const MINOR_EID_CLAIMS = {
   id_number: '310115201106010017',
 };
 
-export const DL_CLAIMS = {
-  licence_number: '320102198805120018',
-  name: '李四',
-  sex: 1,
-  nationality: 'CHN',
-  address: '江苏省南京市玄武区中山路一号',
-  birth_date: '1988-05-12',
-  first_issue_date: '2010-06-01',
-  classes: 'C1',
-  valid_from: '2016-06-01',
-  valid_until: '2032-06-01',
-  file_number: '320100123456',
-  issuing_authority: '南京市公安局交通管理局',
-  status: 'A',
-};
+export const DL_CLAIMS = EXAMPLE_CLAIMS['cn.gov.mps.dl.1'];
 
-export const VL_CLAIMS = {
-  plate_number: '浙A12345',
-  vehicle_type: 'K33',
-  owner: '王五',
-  address: '浙江省杭州市西湖区文三路一号',
-  use_character: 'A',
-  brand_model: '比亚迪牌BYD7152',
-  vin: 'LSVAU218XN2183294',
-  engine_number: 'ABC123456',
-  register_date: '2022-03-01',
-  issue_date: '2022-03-01',
-  issuing_authority: '杭州市公安局交通警察支队',
-  approved_passengers: 5,
-  gross_mass_kg: 1950,
-  curb_mass_kg: 1500,
-  inspection_valid_until: '2028-03-31',
-};
+export const VL_CLAIMS = EXAMPLE_CLAIMS['cn.gov.mps.vl.1'];
 
 export interface Federation {
   readonly crypto: CryptoProvider;

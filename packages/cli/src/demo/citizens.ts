@@ -1,4 +1,4 @@
-import type { Purpose } from '@deltaid/core';
+import { EXAMPLE_CLAIMS, type Purpose } from '@deltaid/core';
 import type { Region } from '@deltaid/trust';
 import type { PolicyPreset } from '@deltaid/verifier';
 
@@ -11,17 +11,8 @@ export const CITIZENS = [
     deviceAlg: 'ES256',
     purpose: 'checkin' as Purpose,
     document: { zh: '上海 电子身份证（入住）', en: 'Shanghai e-ID (check-in)' },
-    claims: {
-      name: '张三丰',
-      sex: 1,
-      ethnicity: '01',
-      birth_date: '1990-03-07',
-      address: '上海市浦东新区世纪大道一百号二十层二零',
-      id_number: '310115199003071239',
-      issuing_authority: '上海市公安局浦东分局',
-      valid_from: '2020-05-01',
-      valid_until: '2040-05-01',
-    },
+    // A realistic 20-character address (the QR size budget case).
+    claims: { ...EXAMPLE_CLAIMS['cn.gov.mps.eid.1'], address: '上海市浦东新区世纪大道一百号二十层二零' },
     presentationName: 'sh-eid-checkin-at-zj-hotel',
     visit: {
       region: 'CN-ZJ' as Region,
@@ -36,21 +27,7 @@ export const CITIZENS = [
     deviceAlg: 'SM2',
     purpose: 'traffic' as Purpose,
     document: { zh: '江苏 电子驾驶证（交通）', en: 'Jiangsu driving licence (traffic)' },
-    claims: {
-      licence_number: '320102198805120018',
-      name: '李四',
-      sex: 1,
-      nationality: 'CHN',
-      address: '江苏省南京市玄武区中山路一号',
-      birth_date: '1988-05-12',
-      first_issue_date: '2010-06-01',
-      classes: 'C1',
-      valid_from: '2016-06-01',
-      valid_until: '2032-06-01',
-      file_number: '320100123456',
-      issuing_authority: '南京市公安局交通管理局',
-      status: 'A',
-    },
+    claims: EXAMPLE_CLAIMS['cn.gov.mps.dl.1'],
     presentationName: 'js-dl-traffic-at-ah-police',
     visit: {
       region: 'CN-AH' as Region,
@@ -65,23 +42,7 @@ export const CITIZENS = [
     deviceAlg: 'EdDSA',
     purpose: 'full' as Purpose,
     document: { zh: '浙江 电子行驶证', en: 'Zhejiang vehicle licence' },
-    claims: {
-      plate_number: '浙A12345',
-      vehicle_type: 'K33',
-      owner: '王五',
-      address: '浙江省杭州市西湖区文三路一号',
-      use_character: 'A',
-      brand_model: '比亚迪牌BYD7152',
-      vin: 'LSVAU218XN2183294',
-      engine_number: 'ABC123456',
-      register_date: '2022-03-01',
-      issue_date: '2022-03-01',
-      issuing_authority: '杭州市公安局交通警察支队',
-      approved_passengers: 5,
-      gross_mass_kg: 1950,
-      curb_mass_kg: 1500,
-      inspection_valid_until: '2028-03-31',
-    },
+    claims: EXAMPLE_CLAIMS['cn.gov.mps.vl.1'],
     presentationName: 'zj-vl-full-at-sh-police',
     visit: {
       region: 'CN-SH' as Region,

@@ -9,6 +9,7 @@ export {
   drivingLicenceClaimsSchema,
 } from './driving-licence.js';
 export { elementIds } from './element-ids.js';
+export { EXAMPLE_CLAIMS } from './example-claims.js';
 export { formatElementValue } from './format-element-value.js';
 export { getDocType } from './get-doc-type.js';
 export { impliedClasses } from './implied-classes.js';
