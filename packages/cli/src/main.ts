@@ -11,7 +11,7 @@ import { describeError, type Io, UsageError } from './lib/io.js';
 
 const COMMANDS = {
   demo: { help: DEMO_HELP, run: demoCommand, strings: ['out'], multiple: [], flags: ['no-qr', 'json'] },
-  key: { help: KEY_HELP, run: keyCommand, strings: ['alg', 'out'], multiple: [], flags: ['json'] },
+  key: { help: KEY_HELP, run: keyCommand, strings: ['alg', 'out'], multiple: [], flags: ['json', 'force'] },
   trust: {
     help: TRUST_HELP,
     run: trustCommand,
@@ -103,11 +103,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`deltaid ${name}: ${err.message}\n\n${command.help}\n`);
       return 2;
     }
-    if (isDeltaIdError(err)) {
-      // Bad input files (claims, keys, lists) are the operator's to fix: usage/I-O class.
-      io.stderr.write(`deltaid ${name}: ${describeError(err)}\n`);
-      return 2;
-    }
-    throw err;
+    // Bad input files (claims, keys, lists) and I/O failures are the operator's to fix: exit 2, one line, no stack.
+    // Exit 1 stays reserved for "verification failed".
+    io.stderr.write(`deltaid ${name}: ${isDeltaIdError(err) ? describeError(err) : 'unexpected error'}\n`);
+    if (!isDeltaIdError(err) && process.env.DELTAID_DEBUG === '1')
+      io.stderr.write(`${(err as Error)?.stack}\n`);
+    return 2;
   }
 }

@@ -56,6 +56,20 @@ describe('deltaid CLI: the operator workflow end to end', () => {
       expect(JSON.parse(pub.stdout)).toEqual(out);
     }
     expect((await run(['key', 'public', p('missing.json')])).code).toBe(2);
+    // An existing key file is never replaced without --force.
+    const before = readFileSync(p('op.key.json'), 'utf8');
+    const again = await run(['key', 'generate', '--alg', 'ES256', '--out', p('op.key.json')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('--force');
+    expect(readFileSync(p('op.key.json'), 'utf8')).toBe(before);
+    expect((await run(['key', 'generate', '--alg', 'ES256', '--out', p('spare.key.json')])).code).toBe(0);
+    expect(
+      (await run(['key', 'generate', '--alg', 'ES256', '--out', p('spare.key.json'), '--force'])).code,
+    ).toBe(0);
+    // A malformed anchor or key file is a usage error (2), never a crash or a "verification failed" (1).
+    writeFileSync(p('broken.json'), '{"kid": ');
+    expect((await run(['key', 'public', p('broken.json')])).code).toBe(2);
+    expect((await run(['verify', '--trust', p('broken.json'), 'YRD1:00'])).code).toBe(2);
   });
 
   it('trust build signs a regional list and a list of lists; trust show verifies with an anchor', async () => {
@@ -337,5 +351,45 @@ describe('deltaid CLI: the operator workflow end to end', () => {
     expect(r.stderr).toContain('line 2: ERR_CLAIMS');
     expect(r.stderr).not.toContain('█'); // not a terminal: no progress bar
     expect(statSync(p('batch/a.cred')).size).toBeGreaterThan(100);
+    // Credentials hold personal data: mode 0600.
+    expect(statSync(p('batch/a.cred')).mode & 0o777).toBe(0o600);
+    // A line that is not JSON is reported by number, without quoting it.
+    writeFileSync(p('bad.jsonl'), '{"id":"x","claims":{"name":张三}}\n');
+    const bad = await run([
+      'issue',
+      '--batch',
+      p('bad.jsonl'),
+      '--out-dir',
+      p('batch'),
+      '--type',
+      'eid',
+      '--purpose',
+      'checkin',
+      '--issuer-key',
+      p('issuer.key.json'),
+      '--issuer-id',
+      'sh-psb',
+    ]);
+    expect(bad.stderr).toContain('line 1');
+    expect(bad.stderr).not.toContain('张三');
+    expect(
+      (
+        await run([
+          'issue',
+          '--batch',
+          p('missing.jsonl'),
+          '--out-dir',
+          p('batch'),
+          '--type',
+          'eid',
+          '--purpose',
+          'checkin',
+          '--issuer-key',
+          p('issuer.key.json'),
+          '--issuer-id',
+          'sh-psb',
+        ])
+      ).code,
+    ).toBe(2);
   });
 });

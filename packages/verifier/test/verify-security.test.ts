@@ -198,3 +198,23 @@ describe('trust-list rollback inside one registry', () => {
     ).toThrow(expect.objectContaining({ code: 'ERR_TRUST_LIST_ROLLBACK' }));
   });
 });
+
+describe('policy values', () => {
+  it('a required value is refused when the element is absent, not only when it differs', async () => {
+    const v = createVerifier({
+      trust: f.trust,
+      policy: {
+        name: 'adult-guest',
+        docTypes: [EID],
+        regions: 'all',
+        requiredElements: { [EID]: ['name'] },
+        requiredValues: { age_over_18: true },
+      },
+      clock,
+      crypto: f.crypto,
+    });
+    const { credential } = await issue(f, f.sh, holder, EID, 'checkin', EID_CLAIMS); // check-in carries no age_over_18
+    const r = await v.verify(await present(credential));
+    expect(r.errors[0]?.code).toBe('ERR_POLICY');
+  });
+});

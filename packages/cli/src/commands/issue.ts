@@ -1,10 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { type DocType, deriveKid, isDeltaIdError, type PublicJwk, type Purpose } from '@deltaid/core';
 import { createNativeCrypto } from '@deltaid/core/crypto/native';
 import { createFileStatusListStorage, createStatusListManager, issueCompact } from '@deltaid/issuer';
 import type { Parsed } from '../lib/args.js';
-import { describeError, type Io, readJson, UsageError, writeOut } from '../lib/io.js';
+import { describeError, type Io, readJson, readText, UsageError, writeOut } from '../lib/io.js';
 import { loadPrivateKey, loadPublicKey, parseAlg } from '../lib/keys.js';
 import { createProgress } from '../lib/progress.js';
 
@@ -73,7 +71,7 @@ export async function issueCommand(args: Parsed, io: Io): Promise<number> {
   if (batch === undefined) {
     const holderKey = await loadPublicKey(crypto, args.required('holder-key'));
     const issued = await issueOne(await readJson(args.required('claims')), holderKey);
-    await writeOut(args.required('out'), issued.credential);
+    await writeOut(args.required('out'), issued.credential, { secret: true });
     // The status reference is what `deltaid status revoke --list N --index I` needs later.
     const status =
       issued.status === undefined ? '' : `, status list ${issued.status.listId} index ${issued.status.index}`;
@@ -84,25 +82,19 @@ export async function issueCommand(args: Parsed, io: Io): Promise<number> {
   }
 
   const outDir = args.required('out-dir');
-  const lines: string[] = [];
-  for await (const line of createInterface({
-    input: createReadStream(batch),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  })) {
-    if (line.trim() !== '') lines.push(line);
-  }
+  const lines = (await readText(batch)).split('\n').filter((l) => l.trim() !== '');
   const progress = createProgress(io.stderr, lines.length, 'issuing');
   let failed = 0;
   for (const [i, line] of lines.entries()) {
     try {
-      const rec = JSON.parse(line) as { id?: unknown; claims?: unknown; holderKey?: { alg?: string } };
+      const rec = parseLine(line);
       if (typeof rec.id !== 'string' || !/^[\w.-]+$/.test(rec.id))
         throw new UsageError('id must be a file-safe string');
       const { alg, ...jwk } = rec.holderKey ?? {};
       // importPublicKey validates the JWK fully (curve, lengths, point on curve).
       const holderKey = await crypto.importPublicKey(parseAlg(alg), jwk as PublicJwk);
       const issued = await issueOne(rec.claims, holderKey);
-      await writeOut(`${outDir}/${rec.id}.cred`, issued.credential);
+      await writeOut(`${outDir}/${rec.id}.cred`, issued.credential, { secret: true });
     } catch (err) {
       failed++;
       // The line number, never the claims: they are personal data.
@@ -113,4 +105,13 @@ export async function issueCommand(args: Parsed, io: Io): Promise<number> {
   progress.done();
   io.stdout.write(`issued ${lines.length - failed} of ${lines.length}\n`);
   return failed === 0 ? 0 : 1;
+}
+
+/** One JSON line of a batch; a parse error names the line only (the parser's message would quote claims). */
+function parseLine(line: string): { id?: unknown; claims?: unknown; holderKey?: { alg?: string } } {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new UsageError('not valid JSON');
+  }
 }

@@ -3,10 +3,11 @@ import type { Parsed } from '../lib/args.js';
 import { type Io, UsageError } from '../lib/io.js';
 import { parseAlg, publicSummary, readKeyFile, writePrivateKey } from '../lib/keys.js';
 
-export const KEY_HELP = `deltaid key generate --alg ES256|ES384|EdDSA|SM2 --out FILE
+export const KEY_HELP = `deltaid key generate --alg ES256|ES384|EdDSA|SM2 --out FILE [--force]
 deltaid key public FILE [--json]
 
-generate  writes a private key (JWK with its alg) to FILE with mode 0600 and prints its public part and kid
+generate  writes a private key (JWK with its alg) to FILE with mode 0600 and prints its public part and kid;
+          an existing FILE is never replaced unless --force is given
 public    prints the public key and its kid (first 8 bytes of the RFC 7638 SHA-256 thumbprint); never the private part`;
 
 export async function keyCommand(args: Parsed, io: Io): Promise<number> {
@@ -17,7 +18,7 @@ export async function keyCommand(args: Parsed, io: Io): Promise<number> {
     const out = args.required('out');
     const g = await crypto.generateKeyPair(alg);
     if (g.privateJwk === undefined) throw new UsageError('the key could not be exported');
-    await writePrivateKey(out, alg, g.privateJwk);
+    await writePrivateKey(out, alg, g.privateJwk, { force: args.flag('force') });
     io.stdout.write(`${JSON.stringify(await publicSummary(crypto, alg, g.publicKey.jwk), null, 2)}\n`);
     return 0;
   }

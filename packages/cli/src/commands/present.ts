@@ -27,9 +27,9 @@ export async function presentCommand(args: Parsed, io: Io): Promise<number> {
     { deviceKey, crypto, clock: Date.now },
   );
   const png = args.string('png');
-  if (png !== undefined) await writeOut(png, await renderQrPng(text));
+  if (png !== undefined) await writeOut(png, await renderQrPng(text), { secret: true });
   const svg = args.string('svg');
-  if (svg !== undefined) await writeOut(svg, renderQrSvg(text));
+  if (svg !== undefined) await writeOut(svg, renderQrSvg(text), { secret: true });
   io.stdout.write(`${text}\n`);
   return 0;
 }

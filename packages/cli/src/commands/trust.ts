@@ -9,7 +9,7 @@ import {
   verifyTrustList,
 } from '@deltaid/trust';
 import type { Parsed } from '../lib/args.js';
-import { type Io, readBytes, readJson, readText, UsageError, writeOut } from '../lib/io.js';
+import { type Io, readBytes, readJson, UsageError, writeOut } from '../lib/io.js';
 import { loadPrivateKey } from '../lib/keys.js';
 import { anchorFromJson } from '../lib/load-verifier.js';
 
@@ -41,8 +41,7 @@ export async function trustCommand(args: Parsed, io: Io): Promise<number> {
     if (file === undefined) throw new UsageError('usage: deltaid trust show FILE');
     const bytes = await readBytes(file);
     const anchorPath = args.string('anchor');
-    const anchors =
-      anchorPath === undefined ? [] : [anchorFromJson(JSON.parse(await readText(anchorPath)), anchorPath)];
+    const anchors = anchorPath === undefined ? [] : [anchorFromJson(await readJson(anchorPath), anchorPath)];
     const now = Math.floor(Date.now() / 1000);
     const lol = await verifyListOfLists(bytes, { anchors, crypto, now });
     const tl = lol.ok ? undefined : await verifyTrustList(bytes, { anchors, crypto, now });

@@ -4,7 +4,7 @@ import { createNativeCrypto } from '@deltaid/core/crypto/native';
 import { readQrFile } from '@deltaid/qr/node';
 import { POLICY_PRESETS, type PolicyPreset, type VerificationResult } from '@deltaid/verifier';
 import type { Parsed } from '../lib/args.js';
-import { expandPaths, type Io, readBytes, readStdin, readText, UsageError } from '../lib/io.js';
+import { expandPaths, type Io, readBytes, readJson, readStdin, UsageError } from '../lib/io.js';
 import { anchorFromJson, loadVerifierFromBytes } from '../lib/load-verifier.js';
 import { createProgress } from '../lib/progress.js';
 
@@ -41,7 +41,7 @@ export async function verifyCommand(args: Parsed, io: Io): Promise<number> {
   const anchors = [];
   const lists: Uint8Array[] = [];
   for (const f of await expandPaths(trustPaths)) {
-    if (extname(f) === '.json') anchors.push(anchorFromJson(JSON.parse(await readText(f)), f));
+    if (extname(f) === '.json') anchors.push(anchorFromJson(await readJson(f), f));
     else lists.push(await readBytes(f));
   }
   const statusTokens: Uint8Array[] = [];

@@ -140,7 +140,7 @@ export async function runDemo(options: DemoOptions): Promise<{ rows: DemoRow[]; 
     const g = await crypto.generateKeyPair(alg);
     // Demo keys only: written (mode 0600) so the CLI can be tried on them; never printed.
     if (out !== undefined && g.privateJwk !== undefined) {
-      await writePrivateKey(join(out, `keys/${name}.key.json`), alg, g.privateJwk);
+      await writePrivateKey(join(out, `keys/${name}.key.json`), alg, g.privateJwk, { force: true });
     }
     return {
       alg,
@@ -274,7 +274,7 @@ export async function runDemo(options: DemoOptions): Promise<{ rows: DemoRow[]; 
     // The wallet checks the credential is bound to its device key and signed by a trusted issuer before storing it.
     const stored = await wallets.get(c.id)!.importCredential(credential);
     credentials.set(c.id, { id: stored.id, index: ref.index, issuerId: c.issuerId });
-    await write(`credentials/${c.id}-${c.purpose}.cred`, credential);
+    await write(`credentials/${c.id}-${c.purpose}.cred`, credential, true);
   }
 
   async function publishAll(): Promise<Uint8Array[]> {
@@ -308,8 +308,8 @@ export async function runDemo(options: DemoOptions): Promise<{ rows: DemoRow[]; 
     const { text } = (await wallets.get(citizenId)!.present({ credentialId: credentials.get(citizenId)!.id }))
       .presentation;
     const result = await verifier.verify(text);
-    await write(`presentations/${name}.txt`, `${text}\n`);
-    if (out !== undefined) await write(`presentations/${name}.png`, await renderQrPng(text));
+    await write(`presentations/${name}.txt`, `${text}\n`, true);
+    if (out !== undefined) await write(`presentations/${name}.png`, await renderQrPng(text), true);
     rows.push({
       name,
       holder: citizen.name,

@@ -1,4 +1,5 @@
-import { chmod, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DeltaIdError } from '@deltaid/core';
 
@@ -30,18 +31,49 @@ export async function readJson(path: string): Promise<unknown> {
   const text = await readText(path);
   try {
     return JSON.parse(text);
-  } catch (cause) {
-    throw new UsageError(`${path} is not valid JSON: ${(cause as Error).message}`);
+  } catch {
+    // Not the parser's message: it quotes the input, which may be personal data (claims).
+    throw new UsageError(`${path} is not valid JSON`);
   }
 }
 
-/** Writes atomically (temp file + rename); `secret` files get mode 0600 before any byte is written. */
-export async function writeOut(path: string, data: Uint8Array | string, options: { secret?: boolean } = {}) {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, data, { mode: options.secret ? 0o600 : 0o644 });
-  if (options.secret) await chmod(tmp, 0o600);
-  await rename(tmp, path);
+/**
+ * Writes atomically: a new temp file with an unpredictable name, created exclusively (`wx`: never follows a planted
+ * file or symlink) with its final mode, synced, then renamed over the target. `secret` files (keys, credentials,
+ * presentations: personal data) are mode 0600 from their first byte.
+ */
+export async function writeOut(
+  path: string,
+  data: Uint8Array | string,
+  options: { secret?: boolean; exclusive?: boolean } = {},
+) {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    if (options.exclusive && (await exists(path))) {
+      throw new UsageError(`${path} exists; refusing to overwrite it (use --force)`);
+    }
+    const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
+    const handle = await open(tmp, 'wx', options.secret ? 0o600 : 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
+    throw new UsageError(`cannot write ${path}: ${(cause as Error).message}`);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Expands files and folders (one level) into files, sorted. */

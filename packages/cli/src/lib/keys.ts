@@ -32,8 +32,17 @@ export async function readKeyFile(path: string): Promise<KeyFile> {
   return { alg: parseAlg(typeof alg === 'string' ? alg : undefined), jwk: jwk as unknown as PublicJwk };
 }
 
-export async function writePrivateKey(path: string, alg: SignatureAlg, jwk: PrivateJwk): Promise<void> {
-  await writeOut(path, `${JSON.stringify({ alg, ...jwk }, null, 2)}\n`, { secret: true });
+export async function writePrivateKey(
+  path: string,
+  alg: SignatureAlg,
+  jwk: PrivateJwk,
+  options: { force?: boolean } = {},
+): Promise<void> {
+  // A key file is never replaced by accident: an issuer's lost key cannot be recovered.
+  await writeOut(path, `${JSON.stringify({ alg, ...jwk }, null, 2)}\n`, {
+    secret: true,
+    exclusive: !options.force,
+  });
 }
 
 export async function loadPrivateKey(crypto: CryptoProvider, path: string): Promise<PrivateKeyHandle> {

@@ -21,7 +21,8 @@ export function checkPolicyElements(
     if (elements[id] === undefined) return `element ${id} is required`;
   }
   for (const [id, want] of Object.entries(policy.requiredValues ?? {})) {
-    if (id in elements && elements[id] !== want) return `element ${id} must be ${String(want)}`;
+    // A required value is also a required element: leaving the element out must not pass the check.
+    if (elements[id] !== want) return `element ${id} must be ${String(want)}`;
   }
   if (policy.requiredClass !== undefined && docType === 'cn.gov.mps.dl.1') {
     const held = elements.classes;
