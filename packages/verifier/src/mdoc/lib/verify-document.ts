@@ -189,8 +189,31 @@ export async function verifyDocument(
     // 7. issuing_country / issuing_jurisdiction must be what the document signer certificate names
     //    (ISO/IEC 18013-5:2021 Annex B.1.4: countryName, stateOrProvinceName), so one region cannot
     //    issue another's licences even when both IACAs are trusted.
-    const claimed = elements.get(MDL_NAMESPACE);
+    //    And the document signer must sit in its IACA's country and state: otherwise a trusted Jiangsu IACA could
+    //    certify a "CN-SH" document signer and issue Shanghai licences.
+    const top = chain[chain.length - 1] ?? leaf;
+    const iaca =
+      anchors.find((a) => equalBytes(a.der, top.der)) ??
+      anchors.find((a) => equalBytes(a.subject, top.issuer));
     const cert = countryAndState(leaf.subject);
+    if (iaca !== undefined) {
+      const root = countryAndState(iaca.subject);
+      if (root.country !== undefined && cert.country !== root.country) {
+        throw new Failure(
+          'ERR_ISSUER_NOT_AUTHORISED',
+          'authorisation',
+          'document signer country differs from its IACA',
+        );
+      }
+      if (root.state !== undefined && cert.state !== root.state) {
+        throw new Failure(
+          'ERR_ISSUER_NOT_AUTHORISED',
+          'authorisation',
+          'document signer state differs from its IACA',
+        );
+      }
+    }
+    const claimed = elements.get(MDL_NAMESPACE);
     const country = claimed?.get('issuing_country');
     const jurisdiction = claimed?.get('issuing_jurisdiction');
     if (country !== undefined && country !== cert.country) {
