@@ -11,7 +11,13 @@ import { describeError, type Io, UsageError } from './lib/io.js';
 
 const COMMANDS = {
   demo: { help: DEMO_HELP, run: demoCommand, strings: ['out'], multiple: [], flags: ['no-qr', 'json'] },
-  key: { help: KEY_HELP, run: keyCommand, strings: ['alg', 'out'], multiple: [], flags: ['json', 'force'] },
+  key: {
+    help: KEY_HELP,
+    run: keyCommand,
+    strings: ['alg', 'out', 'region'],
+    multiple: [],
+    flags: ['json', 'force'],
+  },
   trust: {
     help: TRUST_HELP,
     run: trustCommand,

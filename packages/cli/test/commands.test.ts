@@ -116,7 +116,8 @@ describe('deltaid CLI: the operator workflow end to end', () => {
     expect(built.code, built.stderr).toBe(0);
     writeFileSync(
       p('trust/anchor.json'),
-      JSON.stringify({ kid: op.kid, alg: op.alg, publicKey: op.publicKey }),
+      // A regional operator key pinned directly is bound to its region.
+      JSON.stringify({ kid: op.kid, alg: op.alg, publicKey: op.publicKey, region: 'CN-SH' }),
     );
     const shown = await run([
       'trust',
@@ -127,6 +128,21 @@ describe('deltaid CLI: the operator workflow end to end', () => {
     ]);
     expect(shown.code, shown.stderr).toBe(0);
     expect(JSON.parse(shown.stdout)).toMatchObject({ verified: true, region: 'CN-SH', sequence: 1 });
+    // The same key pinned for another region cannot vouch for a Shanghai list: it is ignored, with a warning.
+    writeFileSync(
+      p('js-anchor.json'),
+      JSON.stringify({ kid: op.kid, alg: op.alg, publicKey: op.publicKey, region: 'CN-JS' }),
+    );
+    const crossRegion = await run([
+      'verify',
+      '--trust',
+      p('js-anchor.json'),
+      '--trust',
+      p('trust/CN-SH.trust.cbor'),
+      'YRD1:00',
+    ]);
+    expect(crossRegion.code).toBe(2);
+    expect(crossRegion.stderr).toContain('a trust list was ignored');
     const unverified = await run(['trust', 'show', p('trust/CN-SH.trust.cbor')]);
     expect(JSON.parse(unverified.stdout).verified).toBe(false);
     // Another operator's anchor: refused.

@@ -4,11 +4,12 @@ import { type Io, UsageError } from '../lib/io.js';
 import { parseAlg, publicSummary, readKeyFile, writePrivateKey } from '../lib/keys.js';
 
 export const KEY_HELP = `deltaid key generate --alg ES256|ES384|EdDSA|SM2 --out FILE [--force]
-deltaid key public FILE [--json]
+deltaid key public FILE [--region CN-SH|CN-JS|CN-ZJ|CN-AH] [--json]
 
 generate  writes a private key (JWK with its alg) to FILE with mode 0600 and prints its public part and kid;
           an existing FILE is never replaced unless --force is given
-public    prints the public key and its kid (first 8 bytes of the RFC 7638 SHA-256 thumbprint); never the private part`;
+public    prints the public key and its kid (first 8 bytes of the RFC 7638 SHA-256 thumbprint); never the private part.
+          With --region the output is a pinned regional operator anchor for deltaid verify --trust`;
 
 export async function keyCommand(args: Parsed, io: Io): Promise<number> {
   const [action, file] = args.positionals;
@@ -31,7 +32,12 @@ export async function keyCommand(args: Parsed, io: Io): Promise<number> {
       x: k.jwk.x,
       ...(k.jwk.y === undefined ? {} : { y: k.jwk.y }),
     });
-    io.stdout.write(`${JSON.stringify(await publicSummary(crypto, k.alg, handle.jwk), null, 2)}\n`);
+    const region = args.string('region');
+    if (region !== undefined && !['CN-SH', 'CN-JS', 'CN-ZJ', 'CN-AH'].includes(region)) {
+      throw new UsageError('--region must be CN-SH, CN-JS, CN-ZJ or CN-AH');
+    }
+    const summary = await publicSummary(crypto, k.alg, handle.jwk);
+    io.stdout.write(`${JSON.stringify(region === undefined ? summary : { ...summary, region }, null, 2)}\n`);
     return 0;
   }
   throw new UsageError(`unknown key action ${action ?? '(none)'}: generate or public`);

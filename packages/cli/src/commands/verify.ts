@@ -46,7 +46,15 @@ export async function verifyCommand(args: Parsed, io: Io): Promise<number> {
   }
   const statusTokens: Uint8Array[] = [];
   for (const f of await expandPaths(args.strings('status'))) statusTokens.push(await readBytes(f));
-  const verifier = await loadVerifierFromBytes({ anchors, lists, statusTokens, policy, crypto, clock });
+  const verifier = await loadVerifierFromBytes({
+    anchors,
+    lists,
+    statusTokens,
+    policy,
+    crypto,
+    clock,
+    onProblem: (message) => io.stderr.write(`warning: ${message}\n`),
+  });
 
   const inputs: { source: string; text: () => Promise<string> }[] = [];
   const images = args.strings('image');

@@ -2,6 +2,7 @@ import {
   type CryptoProvider,
   DeltaIdError,
   fromHex,
+  isDeltaIdError,
   type PublicKeyHandle,
   type SignatureAlg,
   toHex,
@@ -19,8 +20,15 @@ import { createVerifier, type Policy, type PolicyPreset, type Verifier } from '@
 
 /** JSON form of a pinned anchor key (`trust/anchor.json`). */
 export function anchorToJson(a: OperatorAnchor): unknown {
-  return { kid: toHex(a.kid), alg: a.alg, publicKey: a.publicKey };
+  return {
+    kid: toHex(a.kid),
+    alg: a.alg,
+    publicKey: a.publicKey,
+    ...(a.region === undefined ? {} : { region: a.region }),
+  };
 }
+
+const REGIONS: readonly string[] = ['CN-SH', 'CN-JS', 'CN-ZJ', 'CN-AH'];
 
 export function anchorFromJson(v: unknown, source: string): OperatorAnchor {
   const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
@@ -28,17 +36,22 @@ export function anchorFromJson(v: unknown, source: string): OperatorAnchor {
     typeof o.kid !== 'string' ||
     typeof o.alg !== 'string' ||
     typeof o.publicKey !== 'object' ||
-    o.publicKey === null
+    o.publicKey === null ||
+    'd' in o.publicKey
   ) {
     throw new DeltaIdError(
       'ERR_INVALID_ARGUMENT',
-      `${source}: an anchor needs kid (hex), alg and publicKey (JWK)`,
+      `${source}: an anchor needs kid (hex), alg and a public key (JWK without d), and optionally region`,
     );
+  }
+  if (o.region !== undefined && (typeof o.region !== 'string' || !REGIONS.includes(o.region))) {
+    throw new DeltaIdError('ERR_INVALID_ARGUMENT', `${source}: region must be one of ${REGIONS.join(', ')}`);
   }
   return {
     kid: fromHex(o.kid),
     alg: o.alg as SignatureAlg,
     publicKey: o.publicKey as OperatorAnchor['publicKey'],
+    ...(o.region === undefined ? {} : { region: o.region as OperatorAnchor['region'] & string }),
   };
 }
 
@@ -51,14 +64,18 @@ export interface VerifierMaterial {
   readonly policy: Policy | PolicyPreset;
   readonly crypto: CryptoProvider;
   readonly clock: () => number;
+  /** Told about every list that does not verify (and is therefore left out). */
+  readonly onProblem?: (message: string) => void;
 }
 
 /** Verifies the lists offline (list of lists with a pinned anchor, then regional lists) into one registry. */
 export async function loadTrustRegistry(
-  m: Pick<VerifierMaterial, 'anchors' | 'lists' | 'crypto' | 'clock'>,
+  m: Pick<VerifierMaterial, 'anchors' | 'lists' | 'crypto' | 'clock' | 'onProblem'>,
 ): Promise<TrustRegistry> {
   const now = Math.floor(m.clock() / 1000);
-  const regionalAnchors: OperatorAnchor[] = [...m.anchors];
+  // Regional lists verify only with region-bound keys: those the list of lists names, or pinned anchors that carry a
+  // region. The joint anchor itself signs lists of lists, not regional lists.
+  const regionalAnchors: OperatorAnchor[] = m.anchors.filter((a) => a.region !== undefined);
   const rest: Uint8Array[] = [];
   for (const bytes of m.lists) {
     const lol = await verifyListOfLists(bytes, { anchors: m.anchors, crypto: m.crypto, now });
@@ -70,7 +87,11 @@ export async function loadTrustRegistry(
   for (const bytes of rest) {
     const r = await verifyTrustList(bytes, { anchors: regionalAnchors, crypto: m.crypto, now });
     if (r.ok) verified.push(r.list);
-    else problems.push(`${r.code}: ${r.reason}`);
+    else {
+      problems.push(`${r.code}: ${r.reason}`);
+      // A list that fails is left out; say so, or its issuers would only show up later as "unknown issuer".
+      m.onProblem?.(`a trust list was ignored: ${r.code}: ${r.reason}`);
+    }
   }
   if (verified.length === 0) {
     throw new DeltaIdError(
@@ -94,7 +115,14 @@ export async function loadVerifierFromBytes(m: VerifierMaterial): Promise<Verifi
     key: (kid) => keysForKid(trust, kid),
     now: () => new Date(m.clock()),
   });
-  for (const token of m.statusTokens) await status.add(token);
+  for (const token of m.statusTokens) {
+    try {
+      await status.add(token);
+    } catch (err) {
+      if (!isDeltaIdError(err)) throw err;
+      m.onProblem?.(`a status list was ignored: ${err.code}: ${err.message}`);
+    }
+  }
   return createVerifier({ trust, status, policy: m.policy, clock: m.clock, crypto: m.crypto });
 }
 
