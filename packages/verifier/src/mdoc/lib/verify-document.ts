@@ -23,6 +23,7 @@ import {
 } from '../types.js';
 import { memoVerifies, parseCached } from './certificates.js';
 import { algOfDeviceKey, uncompressedPoint } from './device-key.js';
+import { unauthorisedDeviceElement } from './device-key-authorizations.js';
 import { countryAndState } from './name.js';
 import { checkStatus, statusReference } from './status.js';
 
@@ -292,6 +293,19 @@ export async function verifyDocument(
       }
     }
     passed.push('status');
+    // ISO/IEC 18013-5 §9.1.2.4: the holder may sign elements itself only where the issuer authorised it in
+    // deviceKeyInfo.keyAuthorizations; anything else would be self-asserted data presented as verified.
+    const unauthorised = unauthorisedDeviceElement(
+      deviceSigned.nameSpaces,
+      mso.deviceKeyInfo.get('keyAuthorizations'),
+    );
+    if (unauthorised !== undefined) {
+      throw new Failure(
+        'ERR_MDOC_DEVICE_AUTH',
+        'device',
+        `device-signed element ${unauthorised} is not authorised`,
+      );
+    }
     return {
       docType: doc.docType,
       valid: true,
