@@ -102,6 +102,18 @@ describe('selectCredential: least disclosure', () => {
       code: 'ERR_POLICY',
     });
   });
+  it('traffic-stop also takes a vehicle licence; car-rental requires status A and a class implying C1', async () => {
+    const s = createMemoryCredentialStorage();
+    await put('vlOnly', issue(f, f.zj, deviceKey, 'cn.gov.mps.vl.1', 'full', VL_CLAIMS), s);
+    expect(await pick({ purpose: 'traffic-stop' }, s)).toBe(ids.vlOnly);
+    const D = 'cn.gov.mps.dl.1' as const;
+    await put('dlC2', issue(f, f.js, deviceKey, D, 'traffic', { ...DL_CLAIMS, classes: 'C2' }), s);
+    await put('dlSuspended', issue(f, f.js, deviceKey, D, 'traffic', { ...DL_CLAIMS, status: 'D' }), s);
+    await expect(pick({ purpose: 'car-rental' }, s)).rejects.toMatchObject({ code: 'ERR_POLICY' });
+    await put('dlA1', issue(f, f.js, deviceKey, D, 'traffic', { ...DL_CLAIMS, classes: 'A1' }), s);
+    expect(await pick({ purpose: 'car-rental' }, s)).toBe(ids.dlA1);
+  });
+
   it('age-18 refuses a minor: age_over_18 must be true', async () => {
     const s = createMemoryCredentialStorage();
     await put('minor', issue(f, f.sh, deviceKey, 'cn.gov.mps.eid.1', 'age', MINOR_EID_CLAIMS), s);

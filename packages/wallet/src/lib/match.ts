@@ -1,4 +1,11 @@
-import { type CompactCredential, DeltaIdError, type DocType, type ElementValue } from '@deltaid/core';
+import {
+  type CompactCredential,
+  DeltaIdError,
+  type DocType,
+  type ElementValue,
+  impliesClass,
+  type LicenceClass,
+} from '@deltaid/core';
 import type { PresentationRequest, WalletPurpose } from '../present/types.js';
 import type { StoredCredential } from '../storage/types.js';
 import { decodeStored } from './summary.js';
@@ -8,10 +15,13 @@ interface Alternative {
   readonly docType?: DocType;
   readonly elements: readonly string[];
   readonly values?: Readonly<Record<string, ElementValue>>;
+  /** Licence classes the holder must hold or have implied (any one), as the car-rental preset requires. */
+  readonly classes?: readonly LicenceClass[];
 }
 
 const EID: DocType = 'cn.gov.mps.eid.1';
 const DL: DocType = 'cn.gov.mps.dl.1';
+const VL: DocType = 'cn.gov.mps.vl.1';
 
 /**
  * The verifier's policy presets (packages/verifier/src/policy.ts), restated: the wallet must not depend on the
@@ -23,8 +33,16 @@ const PURPOSES: Readonly<Record<WalletPurpose, readonly Alternative[]>> = {
   ],
   'traffic-stop': [
     { docType: DL, elements: ['name', 'licence_number', 'classes', 'valid_from', 'valid_until', 'status'] },
+    { docType: VL, elements: ['plate_number', 'vin', 'owner'] },
   ],
-  'car-rental': [{ docType: DL, elements: ['name', 'licence_number', 'classes', 'valid_until', 'status'] }],
+  'car-rental': [
+    {
+      docType: DL,
+      elements: ['name', 'licence_number', 'classes', 'valid_until', 'status'],
+      values: { status: 'A' },
+      classes: ['C1'],
+    },
+  ],
   'age-18': [{ docType: EID, elements: ['age_over_18'], values: { age_over_18: true } }],
 };
 
@@ -54,7 +72,15 @@ function alternatives(request: PresentationRequest): { alts: readonly Alternativ
 function satisfies(c: CompactCredential, alt: Alternative): boolean {
   if (alt.docType !== undefined && c.docType !== alt.docType) return false;
   if (!alt.elements.every((id) => c.elements[id] !== undefined)) return false;
-  return Object.entries(alt.values ?? {}).every(([id, want]) => c.elements[id] === want);
+  if (!Object.entries(alt.values ?? {}).every(([id, want]) => c.elements[id] === want)) return false;
+  if (alt.classes === undefined) return true;
+  const held = c.elements.classes;
+  if (typeof held !== 'string') return false;
+  try {
+    return alt.classes.some((wanted) => impliesClass(held, wanted));
+  } catch {
+    return false; // unparsable classes: the verifier refuses them too
+  }
 }
 
 /**
