@@ -80,6 +80,9 @@ export async function signCertificate(
   signer: PrivateKeyHandle,
   crypto: Signs & Randomness,
 ): Promise<Uint8Array> {
+  if (Number.isNaN(parts.notBefore.getTime()) || Number.isNaN(parts.notAfter.getTime())) {
+    throw new DeltaIdError('ERR_INVALID_ARGUMENT', 'notBefore and notAfter must be valid dates');
+  }
   if (parts.notAfter.getTime() <= parts.notBefore.getTime()) {
     throw new DeltaIdError('ERR_INVALID_ARGUMENT', 'notAfter must be after notBefore');
   }
