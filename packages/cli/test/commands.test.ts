@@ -227,6 +227,31 @@ describe('deltaid CLI: the operator workflow end to end', () => {
     ]);
     expect(presented.code, presented.stderr).toBe(0);
     const text = presented.stdout.trim();
+    // --purpose checks the element set the credential carries.
+    expect(
+      (
+        await run([
+          'present',
+          '--credential',
+          p('cred.bin'),
+          '--holder-key',
+          p('holder.key.json'),
+          '--purpose',
+          'checkin',
+        ])
+      ).code,
+    ).toBe(0);
+    const wrongPurpose = await run([
+      'present',
+      '--credential',
+      p('cred.bin'),
+      '--holder-key',
+      p('holder.key.json'),
+      '--purpose',
+      'age',
+    ]);
+    expect(wrongPurpose.code).toBe(2);
+    expect(wrongPurpose.stderr).toContain("purpose 'checkin'");
     expect(text).toMatch(/^YRD1:[0-9A-Z $%*+\-./:]+$/);
     expect(readFileSync(p('q.svg'), 'utf8')).toContain('<svg');
 
