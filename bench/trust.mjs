@@ -93,10 +93,12 @@ export default async function benchTrust(options = {}) {
   );
 
   const federated = createFederatedRegistry({
-    registries: REGIONS.map((_, i) => createTrustListRegistry([lists[i]], { crypto, clock: () => now })),
+    registries: REGIONS.map((_, i) =>
+      createTrustListRegistry([lists[i]], { crypto, clock: () => now * 1000 }),
+    ),
     policy: { regions: 'all', docTypes: 'all' },
   });
-  const single = createTrustListRegistry(lists, { crypto, clock: () => now });
+  const single = createTrustListRegistry(lists, { crypto, clock: () => now * 1000 });
   for (const [name, registry] of [
     ['federated-4x500', federated],
     ['merged-4x500', single],

@@ -114,7 +114,7 @@ export async function loadDesk(dir: string, options: DeskOptions = {}): Promise<
     );
   }
 
-  const trust = createTrustListRegistry(lists, { crypto, clock: now });
+  const trust = createTrustListRegistry(lists, { crypto, clock });
   const status = createStatusCache({
     crypto,
     key: (kid) => keysForKid(trust, kid),

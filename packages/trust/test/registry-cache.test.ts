@@ -49,7 +49,7 @@ function source(
     anchors: fed.regionalAnchors,
     region: 'CN-SH',
     crypto,
-    clock: () => now.t,
+    clock: () => now.t * 1000,
     stalePolicy: stalePolicy ?? { graceSeconds: DAY, after: 'reject' },
   });
 }
@@ -218,7 +218,7 @@ describe('the whole federation, cached: list of lists → four cached regional s
             anchors: lol.list.anchors,
             region: ref.region,
             crypto,
-            clock: () => now,
+            clock: () => now * 1000,
             stalePolicy: { graceSeconds: 7 * DAY, after: 'warn' },
           }),
         );

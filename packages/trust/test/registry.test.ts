@@ -44,7 +44,7 @@ async function deltaRegistry(): Promise<{ registry: TrustRegistry; lists: Verifi
     if (!r.ok) throw new Error(r.code);
     lists.push(r.list);
   }
-  return { registry: createTrustListRegistry(lists, { crypto, clock }), lists };
+  return { registry: createTrustListRegistry(lists, { crypto, clock: () => clock() * 1000 }), lists };
 }
 
 const { registry: delta } = await deltaRegistry();

@@ -187,15 +187,15 @@ describe('trust-list rollback inside one registry', () => {
     };
     const oldList = await verified(await list(5, 'active'));
     const newList = await verified(await list(6, 'compromised'));
-    const trust = createTrustListRegistry([oldList, newList], { crypto: f.crypto, clock: () => now });
+    const trust = createTrustListRegistry([oldList, newList], { crypto: f.crypto, clock });
     const v = createVerifier({ trust, policy: 'hotel-checkin', clock, crypto: f.crypto });
     const { credential } = await issue(f, f.sh, holder, EID, 'checkin', EID_CLAIMS);
     expect((await v.verify(await present(credential))).errors[0]?.code).toBe('ERR_ISSUER_KEY_COMPROMISED');
     // Same sequence, different content: refused outright.
     const forkList = await verified(await list(6, 'active'));
-    expect(() =>
-      createTrustListRegistry([newList, forkList], { crypto: f.crypto, clock: () => now }),
-    ).toThrow(expect.objectContaining({ code: 'ERR_TRUST_LIST_ROLLBACK' }));
+    expect(() => createTrustListRegistry([newList, forkList], { crypto: f.crypto, clock })).toThrow(
+      expect.objectContaining({ code: 'ERR_TRUST_LIST_ROLLBACK' }),
+    );
   });
 });
 

@@ -99,8 +99,7 @@ export async function loadTrustRegistry(
       `no trust list verified${problems.length ? `: ${problems.join('; ')}` : ''}`,
     );
   }
-  // The registry's clock is in seconds (trust-list times are epoch seconds).
-  return createTrustListRegistry(verified, { crypto: m.crypto, clock: () => Math.floor(m.clock() / 1000) });
+  return createTrustListRegistry(verified, { crypto: m.crypto, clock: m.clock });
 }
 
 /**

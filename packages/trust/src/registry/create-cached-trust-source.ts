@@ -21,7 +21,7 @@ export interface CachedTrustSourceOptions {
   /** The region this source serves; a list for another region is refused. */
   readonly region?: Region;
   readonly crypto: Verifies;
-  /** Epoch seconds now. */
+  /** Milliseconds since the epoch, like `Date.now`. */
   readonly clock: () => number;
   /** Past next-update: grace period, then warn or refuse lookups. */
   readonly stalePolicy: StalePolicy;
@@ -68,12 +68,14 @@ export interface CachedTrustSource {
  * @example
  * ```ts
  * const sh = createCachedTrustSource({ load: () => fetchBytes(url), storage, anchors, region: 'CN-SH',
- *   crypto, clock: () => Math.floor(Date.now() / 1000), stalePolicy: { graceSeconds: 86400, after: 'warn' } });
+ *   crypto, clock: Date.now, stalePolicy: { graceSeconds: 86400, after: 'warn' } });
  * await sh.refresh();
  * ```
  * @see docs/formats/trust-list.md §Caching
  */
 export function createCachedTrustSource(options: CachedTrustSourceOptions): CachedTrustSource {
+  // Trust-list times are epoch seconds; the clock is milliseconds like every Delta ID clock.
+  const nowSeconds = () => Math.floor(options.clock() / 1000);
   const key =
     options.storageKey ?? (options.region === undefined ? 'trust-list' : `trust-list-${options.region}`);
   let list: VerifiedTrustList | undefined;
@@ -85,18 +87,14 @@ export function createCachedTrustSource(options: CachedTrustSourceOptions): Cach
     verifyTrustList(bytes, {
       anchors: options.anchors,
       crypto: options.crypto,
-      now: options.clock(),
+      now: nowSeconds(),
       stalePolicy: { graceSeconds: Number.POSITIVE_INFINITY, after: 'warn' },
       ...(options.region === undefined ? {} : { region: options.region }),
     });
 
   const use = (next: VerifiedTrustList) => {
     list = next;
-    index = buildIssuerIndex(
-      next.entries,
-      options.crypto,
-      listSource(next, options.clock, options.stalePolicy),
-    );
+    index = buildIssuerIndex(next.entries, options.crypto, listSource(next, nowSeconds, options.stalePolicy));
   };
 
   const restore = async (): Promise<boolean> => {

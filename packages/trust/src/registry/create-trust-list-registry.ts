@@ -10,7 +10,10 @@ import type { TrustRegistry } from './types.js';
 /** What {@link createTrustListRegistry} needs. */
 export interface TrustListRegistryOptions {
   readonly crypto: Pick<Verifies, 'importPublicKey'>;
-  /** Epoch seconds now; freshness is judged at every lookup, not only when the list was verified. */
+  /**
+   * Milliseconds since the epoch, like `Date.now` (the unit every Delta ID clock uses); freshness is judged at every
+   * lookup, not only when the list was verified.
+   */
   readonly clock: () => number;
   /** Past next-update; default: refuse (`ERR_TRUST_LIST_STALE`). */
   readonly stalePolicy?: StalePolicy;
@@ -43,7 +46,11 @@ export function createTrustListRegistry(
   const all = newestPerRegion(Array.isArray(lists) ? lists : [lists]);
   const index = mergeIndexes(
     all.map((l: VerifiedTrustList) =>
-      buildIssuerIndex(l.entries, options.crypto, listSource(l, options.clock, options.stalePolicy)),
+      buildIssuerIndex(
+        l.entries,
+        options.crypto,
+        listSource(l, () => Math.floor(options.clock() / 1000), options.stalePolicy),
+      ),
     ),
   );
   return makeRegistry((kid) => candidatesFor(index, kid), {
