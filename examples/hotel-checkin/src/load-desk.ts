@@ -93,7 +93,8 @@ export async function loadDesk(dir: string, options: DeskOptions = {}): Promise<
   if (anchors.length === 0) throw new DeltaIdError('ERR_INVALID_ARGUMENT', 'no pinned trust anchor');
 
   const ignored: string[] = [];
-  const regionalAnchors: OperatorAnchor[] = [...anchors];
+  // Regional lists verify only under region-bound keys: those the list of lists names, or pinned regional anchors.
+  const regionalAnchors: OperatorAnchor[] = anchors.filter((a) => a.region !== undefined);
   const regional: { file: string; bytes: Uint8Array }[] = [];
   for (const file of trustFiles.filter((f) => extname(f) === '.cbor')) {
     const bytes = new Uint8Array(await readFile(file));

@@ -1,7 +1,8 @@
 import { DeltaIdError, fromHex, type PublicJwk, type SignatureAlg } from '@deltaid/core';
-import type { OperatorAnchor } from '@deltaid/trust';
+import type { OperatorAnchor, Region } from '@deltaid/trust';
 
 const ALGS: readonly SignatureAlg[] = ['ES256', 'ES384', 'EdDSA', 'SM2'];
+const REGIONS: readonly Region[] = ['CN-SH', 'CN-JS', 'CN-ZJ', 'CN-AH'];
 const CRVS: readonly PublicJwk['crv'][] = ['P-256', 'P-384', 'SM2', 'Ed25519'];
 
 function bad(source: string, field: string): DeltaIdError {
@@ -14,7 +15,10 @@ function field(o: object, name: string): unknown {
   return Reflect.get(o, name);
 }
 
-/** Reads a pinned anchor (`{ kid: hex, alg, publicKey: JWK }`, as `deltaid key public` prints it) without casts. */
+/**
+ * Reads a pinned anchor (`{ kid: hex, alg, publicKey: JWK, region? }`, as `deltaid key public [--region R]` prints it)
+ * without casts. An anchor with a region is a regional operator key and signs only that region's list.
+ */
 export function parseAnchor(value: unknown, source: string): OperatorAnchor {
   if (typeof value !== 'object' || value === null) throw bad(source, 'anchor');
   const kid = field(value, 'kid');
@@ -32,6 +36,9 @@ export function parseAnchor(value: unknown, source: string): OperatorAnchor {
   if (typeof x !== 'string') throw bad(source, 'publicKey.x');
   if (y !== undefined && typeof y !== 'string') throw bad(source, 'publicKey.y');
   if ('d' in pk) throw bad(source, 'publicKey.d (a private key must never be pinned)');
+  const rawRegion = field(value, 'region');
+  const region = REGIONS.find((r) => r === rawRegion);
+  if (rawRegion !== undefined && region === undefined) throw bad(source, 'region');
   const publicKey: PublicJwk = y === undefined ? { kty, crv, x } : { kty, crv, x, y };
-  return { kid: fromHex(kid), alg, publicKey };
+  return { kid: fromHex(kid), alg, publicKey, ...(region === undefined ? {} : { region }) };
 }
