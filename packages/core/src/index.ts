@@ -62,6 +62,7 @@ export {
   PURPOSE_CODE,
   type RawPublicKey,
   type StatusReference,
+  verifyHolderSignature,
   verifyPresentationSignatures,
 } from './compact/index.js';
 export {

@@ -13,6 +13,7 @@ import {
   type RegionCode,
   toHex,
   type Verifies,
+  verifyHolderSignature,
   verifySign1,
 } from '@deltaid/core';
 import type { IssuerEntry, StatusCache, TrustRegistry } from '@deltaid/trust';
@@ -219,6 +220,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
       warnings.push(issue('ERR_TRUST_LIST_STALE', 'issuer', 'trust list past its next update'));
     const entry: IssuerEntry = lookup.issuer;
 
+    // The registries of @deltaid/trust already refuse this when given the docType; a TrustRegistry of the app's own
+    // may not, and authorisation must not depend on it.
     if (!entry.docTypes.includes(c.docType)) {
       throw new Failure(
         'ERR_ISSUER_NOT_AUTHORISED',
@@ -252,19 +255,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
     }
     passed.push('validity');
 
-    let holderOk = false;
-    try {
-      const holderKey = await options.crypto.importRawPublicKey(
-        c.holderKey.alg,
-        c.holderKey.raw,
-        options.holderKeyOptions,
-      );
-      holderOk = await verifySign1(p.sign1, { key: holderKey, crypto: options.crypto });
-    } catch (err) {
-      // A key not on its curve, or an algorithm this provider lacks: the holder cannot be authenticated.
-      if (!isDeltaIdError(err)) throw err;
-    }
-    if (!holderOk) throw new Failure('ERR_HOLDER_SIGNATURE', 'holder');
+    const holderKey = await verifyHolderSignature(p, {
+      crypto: options.crypto,
+      ...(options.holderKeyOptions === undefined ? {} : { holderKeyOptions: options.holderKeyOptions }),
+    });
+    if (holderKey === undefined) throw new Failure('ERR_HOLDER_SIGNATURE', 'holder');
     passed.push('holder');
 
     if (p.time > now + skew || p.time + freshness < now) {

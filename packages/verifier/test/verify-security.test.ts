@@ -218,3 +218,19 @@ describe('policy values', () => {
     expect(r.errors[0]?.code).toBe('ERR_POLICY');
   });
 });
+
+describe('authorisation does not rely on the registry honouring docType', () => {
+  it('a TrustRegistry that ignores the docType still cannot make a DL-only issuer vouch for an e-ID', async () => {
+    const dlOnly = { ...f.sh.entry, docTypes: ['cn.gov.mps.dl.1'] as const };
+    const inner = createStaticRegistry([dlOnly], { crypto: f.crypto });
+    // An app's own registry that drops the docType before asking.
+    const careless = {
+      ...inner,
+      lookup: ({ docType: _ignored, ...q }: Parameters<typeof inner.lookup>[0]) => inner.lookup(q),
+    };
+    const v = createVerifier({ trust: careless, policy: 'hotel-checkin', clock, crypto: f.crypto });
+    const { credential } = await issue(f, f.sh, holder, EID, 'checkin', EID_CLAIMS);
+    const r = await v.verify(await present(credential));
+    expect(r.errors[0]).toMatchObject({ code: 'ERR_ISSUER_NOT_AUTHORISED', check: 'authorisation' });
+  });
+});

@@ -19,6 +19,7 @@ export {
 export { encodePresentation, type PresentationInput } from './encode-presentation.js';
 export { encodeQrText } from './encode-qr-text.js';
 export type { RawPublicKey } from './raw-public-key.js';
+export { verifyHolderSignature } from './verify-holder-signature.js';
 export {
   type PresentationSignatureResult,
   verifyPresentationSignatures,

@@ -1,7 +1,7 @@
 import { verifySign1 } from '../cose/verify-sign1.js';
 import type { KeyOptions, PublicKeyHandle, Verifies } from '../crypto/types.js';
-import { isDeltaIdError } from '../errors.js';
 import type { DecodedPresentation } from './decode-presentation.js';
+import { verifyHolderSignature } from './verify-holder-signature.js';
 
 /** The outcome of {@link verifyPresentationSignatures}: failures are data. */
 export type PresentationSignatureResult =
@@ -36,15 +36,6 @@ export async function verifyPresentationSignatures(
     crypto: ctx.crypto,
   });
   if (!issuerOk) return { ok: false, code: 'ERR_SIGNATURE' };
-  let holderKey: PublicKeyHandle;
-  try {
-    const { alg, raw } = presentation.credential.holderKey;
-    holderKey = await ctx.crypto.importRawPublicKey(alg, raw, ctx.holderKeyOptions);
-  } catch (err) {
-    // Any typed failure to import (bad point, wrong length, unsupported curve) is a bad holder key.
-    if (isDeltaIdError(err)) return { ok: false, code: 'ERR_HOLDER_SIGNATURE' };
-    throw err;
-  }
-  const holderOk = await verifySign1(presentation.sign1, { key: holderKey, crypto: ctx.crypto });
-  return holderOk ? { ok: true, holderKey } : { ok: false, code: 'ERR_HOLDER_SIGNATURE' };
+  const holderKey = await verifyHolderSignature(presentation, ctx);
+  return holderKey === undefined ? { ok: false, code: 'ERR_HOLDER_SIGNATURE' } : { ok: true, holderKey };
 }
