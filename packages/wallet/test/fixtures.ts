@@ -1,66 +1,34 @@
 /**
- * A four-region federation for wallet tests (ideas from packages/verifier/test/fixtures.ts): Shanghai e-ID ES256,
- * Jiangsu driving licence SM2, Zhejiang vehicle licence EdDSA, Anhui e-ID ES256, in a static trust registry.
- * Test keys only, generated per run.
+ * Wallet test fixtures. The four-region federation (Shanghai e-ID ES256, Jiangsu driving licence SM2, Zhejiang
+ * vehicle licence EdDSA, Anhui e-ID ES256) is the verifier tests' own, reused rather than copied; what is here is
+ * wallet-specific: a minor, an `issue` returning the credential bytes, challenge texts and fake timers.
  */
+import { type DocType, encodeBase45, encodeCbor, type Purpose } from '@deltaid/core';
+import { issueCompact } from '@deltaid/issuer';
 import {
-  type CryptoProvider,
-  type DocType,
-  deriveKid,
-  EXAMPLE_CLAIMS,
-  encodeBase45,
-  encodeCbor,
-  type PublicKeyHandle,
-  type Purpose,
-  type SignatureAlg,
-} from '@deltaid/core';
-import { createNativeCrypto } from '@deltaid/core/crypto/native';
-import { type IssuerIdentity, issueCompact } from '@deltaid/issuer';
-import { createStaticRegistry, type IssuerEntry, type Region, type TrustRegistry } from '@deltaid/trust';
+  DL_CLAIMS,
+  EID_CLAIMS,
+  type Federation,
+  makeFederation,
+  makeIssuer,
+  NOW,
+  type TestIssuer,
+  VL_CLAIMS,
+} from '../../verifier/test/fixtures.js';
 import type { DeviceKey } from '../src/index.js';
 
-export const NOW = Date.UTC(2026, 10, 28, 10, 0, 0); // 2026-11-28T10:00:00Z
-export const NOW_S = NOW / 1000;
-
-export interface TestIssuer {
-  readonly identity: IssuerIdentity;
-  readonly entry: IssuerEntry;
-  readonly publicKey: PublicKeyHandle;
-}
-
-const CREDIT_CODES: Record<Region, string> = {
-  'CN-SH': '11310000002421350N',
-  'CN-JS': '11320000014000366G',
-  'CN-ZJ': '11330000002482050Q',
-  'CN-AH': '11340000003000043X',
+export {
+  DL_CLAIMS,
+  EID_CLAIMS,
+  type Federation,
+  makeFederation,
+  makeIssuer,
+  NOW,
+  type TestIssuer,
+  VL_CLAIMS,
 };
 
-export async function makeIssuer(
-  crypto: CryptoProvider,
-  region: Region,
-  alg: SignatureAlg,
-  docTypes: readonly DocType[],
-): Promise<TestIssuer> {
-  const { privateKey, publicKey } = await crypto.generateKeyPair(alg);
-  const kid = await deriveKid(publicKey.jwk, crypto);
-  const id = `${region.slice(3).toLowerCase()}-${docTypes[0]!.split('.')[3]}`;
-  const entry: IssuerEntry = {
-    issuerId: id,
-    region,
-    name: { zh: `${region} 公安厅`, en: `${region} Public Security` },
-    creditCode: CREDIT_CODES[region],
-    kid,
-    alg,
-    publicKey: publicKey.jwk,
-    docTypes,
-    validFrom: Date.UTC(2025, 0, 1) / 1000,
-    validUntil: Date.UTC(2035, 0, 1) / 1000,
-    status: { state: 'active' },
-  };
-  return { identity: { id, kid, key: privateKey }, entry, publicKey };
-}
-
-export const EID_CLAIMS = EXAMPLE_CLAIMS['cn.gov.mps.eid.1'];
+export const NOW_S = NOW / 1000;
 
 /** A 15-year-old: age_over_18 is false. */
 export const MINOR_EID_CLAIMS = {
@@ -69,29 +37,6 @@ export const MINOR_EID_CLAIMS = {
   birth_date: '2011-06-01',
   id_number: '310115201106010017',
 };
-
-export const DL_CLAIMS = EXAMPLE_CLAIMS['cn.gov.mps.dl.1'];
-
-export const VL_CLAIMS = EXAMPLE_CLAIMS['cn.gov.mps.vl.1'];
-
-export interface Federation {
-  readonly crypto: CryptoProvider;
-  readonly sh: TestIssuer;
-  readonly js: TestIssuer;
-  readonly zj: TestIssuer;
-  readonly ah: TestIssuer;
-  /** Knows all four issuers. */
-  readonly trust: TrustRegistry;
-}
-
-export async function makeFederation(crypto: CryptoProvider = createNativeCrypto()): Promise<Federation> {
-  const sh = await makeIssuer(crypto, 'CN-SH', 'ES256', ['cn.gov.mps.eid.1']);
-  const js = await makeIssuer(crypto, 'CN-JS', 'SM2', ['cn.gov.mps.dl.1']);
-  const zj = await makeIssuer(crypto, 'CN-ZJ', 'EdDSA', ['cn.gov.mps.vl.1']);
-  const ah = await makeIssuer(crypto, 'CN-AH', 'ES256', ['cn.gov.mps.eid.1']);
-  const trust = createStaticRegistry([sh.entry, js.entry, zj.entry, ah.entry], { crypto });
-  return { crypto, sh, js, zj, ah, trust };
-}
 
 export async function issue(
   f: Federation,
