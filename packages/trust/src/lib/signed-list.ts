@@ -134,3 +134,35 @@ export function staleness(
 
 /** Accepted clock skew for a list's issued-at (seconds). */
 export const ISSUED_AT_SKEW = 300;
+
+/**
+ * Everything the two list kinds check alike, in order: signature under a pinned anchor (`openSignedList`), the
+ * payload decoded by `decode`, issued-at not in the future, next-update under the stale policy.
+ */
+export async function readSignedList<T extends { readonly issuedAt: number; readonly nextUpdate: number }>(
+  bytes: Uint8Array,
+  contentType: string,
+  decode: (payload: unknown) => T,
+  options: {
+    readonly anchors: readonly OperatorAnchor[];
+    readonly crypto: Verifies;
+    readonly now: number;
+    readonly stalePolicy?: StalePolicy | undefined;
+  },
+): Promise<
+  { ok: true; content: T; signer: OperatorAnchor; warnings: readonly TrustListWarning[] } | Failure
+> {
+  const opened = await openSignedList(bytes, contentType, options.anchors, options.crypto);
+  if (!opened.ok) return opened;
+  let content: T;
+  try {
+    content = decode(opened.payload);
+  } catch (err) {
+    return asFailure(err);
+  }
+  if (content.issuedAt > options.now + ISSUED_AT_SKEW)
+    return failure('ERR_TRUST_LIST', 'issued in the future');
+  const stale = staleness(content.nextUpdate, options.now, options.stalePolicy);
+  if (stale.refuse) return failure('ERR_TRUST_LIST_STALE', `past next-update ${content.nextUpdate}`);
+  return { ok: true, content, signer: opened.signer, warnings: stale.warnings };
+}

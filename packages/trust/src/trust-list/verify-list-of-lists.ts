@@ -1,13 +1,5 @@
 import type { Verifies } from '@deltaid/core';
-import {
-  asFailure,
-  type Failure,
-  failure,
-  ISSUED_AT_SKEW,
-  type OperatorAnchor,
-  openSignedList,
-  staleness,
-} from '../lib/signed-list.js';
+import { type Failure, type OperatorAnchor, readSignedList } from '../lib/signed-list.js';
 import { CONTENT_TYPE, decodeListOfListsPayload } from '../lib/trust-list-codec.js';
 import type { ListOfListsContent, StalePolicy, TrustListWarning } from './types.js';
 
@@ -51,18 +43,9 @@ export async function verifyListOfLists(
   bytes: Uint8Array,
   options: VerifyListOfListsOptions,
 ): Promise<VerifyListOfListsResult> {
-  const opened = await openSignedList(bytes, CONTENT_TYPE.listOfLists, options.anchors, options.crypto);
-  if (!opened.ok) return opened;
-  let content: ListOfListsContent;
-  try {
-    content = decodeListOfListsPayload(opened.payload);
-  } catch (err) {
-    return asFailure(err);
-  }
-  if (content.issuedAt > options.now + ISSUED_AT_SKEW)
-    return failure('ERR_TRUST_LIST', 'issued in the future');
-  const stale = staleness(content.nextUpdate, options.now, options.stalePolicy);
-  if (stale.refuse) return failure('ERR_TRUST_LIST_STALE', `past next-update ${content.nextUpdate}`);
+  const read = await readSignedList(bytes, CONTENT_TYPE.listOfLists, decodeListOfListsPayload, options);
+  if (!read.ok) return read;
+  const { content } = read;
   const anchors = content.lists.map((l): OperatorAnchor => ({ ...l.operatorKey, region: l.region }));
-  return { ok: true, list: { ...content, bytes, anchors }, warnings: stale.warnings };
+  return { ok: true, list: { ...content, bytes, anchors }, warnings: read.warnings };
 }

@@ -1,13 +1,5 @@
 import type { Verifies } from '@deltaid/core';
-import {
-  asFailure,
-  type Failure,
-  failure,
-  ISSUED_AT_SKEW,
-  type OperatorAnchor,
-  openSignedList,
-  staleness,
-} from '../lib/signed-list.js';
+import { type Failure, failure, type OperatorAnchor, readSignedList } from '../lib/signed-list.js';
 import { CONTENT_TYPE, decodeTrustListPayload } from '../lib/trust-list-codec.js';
 import type { Region, StalePolicy, TrustListContent, TrustListWarning } from './types.js';
 
@@ -61,26 +53,14 @@ export async function verifyTrustList(
   bytes: Uint8Array,
   options: VerifyTrustListOptions,
 ): Promise<VerifyTrustListResult> {
-  const opened = await openSignedList(bytes, CONTENT_TYPE.trustList, options.anchors, options.crypto);
-  if (!opened.ok) return opened;
-  let content: TrustListContent;
-  try {
-    content = decodeTrustListPayload(opened.payload);
-  } catch (err) {
-    return asFailure(err);
-  }
-  if (opened.signer.region !== undefined && opened.signer.region !== content.region) {
-    return failure(
-      'ERR_TRUST_LIST',
-      `signed by the ${opened.signer.region} operator but claims ${content.region}`,
-    );
+  const read = await readSignedList(bytes, CONTENT_TYPE.trustList, decodeTrustListPayload, options);
+  if (!read.ok) return read;
+  const { content, signer } = read;
+  if (signer.region !== undefined && signer.region !== content.region) {
+    return failure('ERR_TRUST_LIST', `signed by the ${signer.region} operator but claims ${content.region}`);
   }
   if (options.region !== undefined && options.region !== content.region) {
     return failure('ERR_TRUST_LIST', `expected the ${options.region} list, got ${content.region}`);
   }
-  if (content.issuedAt > options.now + ISSUED_AT_SKEW)
-    return failure('ERR_TRUST_LIST', 'issued in the future');
-  const stale = staleness(content.nextUpdate, options.now, options.stalePolicy);
-  if (stale.refuse) return failure('ERR_TRUST_LIST_STALE', `past next-update ${content.nextUpdate}`);
-  return { ok: true, list: { ...content, bytes, signer: opened.signer }, warnings: stale.warnings };
+  return { ok: true, list: { ...content, bytes, signer }, warnings: read.warnings };
 }
