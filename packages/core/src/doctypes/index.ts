@@ -17,6 +17,12 @@ export { impliesClass } from './implies-class.js';
 export { labelFor } from './label-for.js';
 export { type ParseLicenceClassesOptions, parseLicenceClasses } from './parse-licence-classes.js';
 export {
+  checkRequirements,
+  PRESET_REQUIREMENTS,
+  type PresetName,
+  type Requirements,
+} from './preset-requirements.js';
+export {
   RESIDENT_EID,
   RESIDENT_EID_DOCTYPE,
   type ResidentEidClaims,

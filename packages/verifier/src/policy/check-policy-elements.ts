@@ -1,4 +1,4 @@
-import { type DocType, type ElementValue, impliesClass } from '@deltaid/core';
+import { checkRequirements, type DocType, type ElementValue } from '@deltaid/core';
 import type { Policy } from './types.js';
 
 /**
@@ -17,22 +17,5 @@ export function checkPolicyElements(
   docType: DocType,
   elements: Readonly<Record<string, ElementValue>>,
 ): string | undefined {
-  for (const id of policy.requiredElements[docType] ?? []) {
-    if (elements[id] === undefined) return `element ${id} is required`;
-  }
-  for (const [id, want] of Object.entries(policy.requiredValues ?? {})) {
-    // A required value is also a required element: leaving the element out must not pass the check.
-    if (elements[id] !== want) return `element ${id} must be ${String(want)}`;
-  }
-  if (policy.requiredClass !== undefined && docType === 'cn.gov.mps.dl.1') {
-    const held = elements.classes;
-    let ok = false;
-    try {
-      ok = typeof held === 'string' && policy.requiredClass.some((c) => impliesClass(held, c));
-    } catch {
-      // A signed but unparsable class string (an issuer bug) satisfies nothing.
-    }
-    if (!ok) return `licence classes must include or imply ${policy.requiredClass.join(' or ')}`;
-  }
-  return undefined;
+  return checkRequirements(policy, docType, elements);
 }

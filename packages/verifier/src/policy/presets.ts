@@ -1,12 +1,9 @@
-import type { DocType } from '@deltaid/core';
+import { PRESET_REQUIREMENTS, type PresetName } from '@deltaid/core';
 import type { Policy } from './types.js';
 
-const EID: DocType = 'cn.gov.mps.eid.1';
-const DL: DocType = 'cn.gov.mps.dl.1';
-const VL: DocType = 'cn.gov.mps.vl.1';
-
 /**
- * Built-in policies, as data.
+ * Built-in policies, as data: the shared `PRESET_REQUIREMENTS` of `@deltaid/core` (the wallet selects credentials by
+ * the same data) accepted from all four regions.
  * - `hotel-checkin`: 旅馆业治安管理 guest registration — e-ID from any of the four regions with name, sex, ethnicity,
  *   birth date, ID number and address.
  * - `traffic-stop`: driving licence with name, licence number, classes, validity and status (any status value is
@@ -18,37 +15,11 @@ const VL: DocType = 'cn.gov.mps.vl.1';
  * @see docs/formats/compact-credential.md §Verification (policy)
  */
 export const POLICY_PRESETS = {
-  'hotel-checkin': {
-    name: 'hotel-checkin',
-    docTypes: [EID],
-    regions: 'all',
-    requiredElements: { [EID]: ['name', 'sex', 'ethnicity', 'birth_date', 'id_number', 'address'] },
-  },
-  'traffic-stop': {
-    name: 'traffic-stop',
-    docTypes: [DL, VL],
-    regions: 'all',
-    requiredElements: {
-      [DL]: ['name', 'licence_number', 'classes', 'valid_from', 'valid_until', 'status'],
-      [VL]: ['plate_number', 'vin', 'owner'],
-    },
-  },
-  'car-rental': {
-    name: 'car-rental',
-    docTypes: [DL],
-    regions: 'all',
-    requiredElements: { [DL]: ['name', 'licence_number', 'classes', 'valid_until', 'status'] },
-    requiredValues: { status: 'A' },
-    requiredClass: ['C1'],
-  },
-  'age-18': {
-    name: 'age-18',
-    docTypes: [EID],
-    regions: 'all',
-    requiredElements: { [EID]: ['age_over_18'] },
-    requiredValues: { age_over_18: true },
-  },
-} as const satisfies Record<string, Policy>;
+  'hotel-checkin': { name: 'hotel-checkin', regions: 'all', ...PRESET_REQUIREMENTS['hotel-checkin'] },
+  'traffic-stop': { name: 'traffic-stop', regions: 'all', ...PRESET_REQUIREMENTS['traffic-stop'] },
+  'car-rental': { name: 'car-rental', regions: 'all', ...PRESET_REQUIREMENTS['car-rental'] },
+  'age-18': { name: 'age-18', regions: 'all', ...PRESET_REQUIREMENTS['age-18'] },
+} as const satisfies Record<PresetName, Policy>;
 
 /** Names of the built-in policies. */
 export type PolicyPreset = keyof typeof POLICY_PRESETS;

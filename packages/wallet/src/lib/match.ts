@@ -5,6 +5,8 @@ import {
   type ElementValue,
   impliesClass,
   type LicenceClass,
+  PRESET_REQUIREMENTS,
+  type Requirements,
 } from '@deltaid/core';
 import type { PresentationRequest, WalletPurpose } from '../present/types.js';
 import type { StoredCredential } from '../storage/types.js';
@@ -19,31 +21,26 @@ interface Alternative {
   readonly classes?: readonly LicenceClass[];
 }
 
-const EID: DocType = 'cn.gov.mps.eid.1';
-const DL: DocType = 'cn.gov.mps.dl.1';
-const VL: DocType = 'cn.gov.mps.vl.1';
-
 /**
- * The verifier's policy presets (packages/verifier/src/policy.ts), restated: the wallet must not depend on the
- * verifier, and what a hotel or a police officer requires is public. Keep the two in step.
+ * The presets' requirements come from `@deltaid/core` (`PRESET_REQUIREMENTS`), the very data the verifier's presets
+ * are built from, so what the wallet offers and what the desk accepts cannot drift apart.
  */
+function alternativesOf(r: Requirements): readonly Alternative[] {
+  return r.docTypes.map(
+    (docType): Alternative => ({
+      docType,
+      elements: r.requiredElements[docType] ?? [],
+      ...(r.requiredValues === undefined ? {} : { values: r.requiredValues }),
+      ...(r.requiredClass === undefined ? {} : { classes: r.requiredClass }),
+    }),
+  );
+}
+
 const PURPOSES: Readonly<Record<WalletPurpose, readonly Alternative[]>> = {
-  'hotel-checkin': [
-    { docType: EID, elements: ['name', 'sex', 'ethnicity', 'birth_date', 'id_number', 'address'] },
-  ],
-  'traffic-stop': [
-    { docType: DL, elements: ['name', 'licence_number', 'classes', 'valid_from', 'valid_until', 'status'] },
-    { docType: VL, elements: ['plate_number', 'vin', 'owner'] },
-  ],
-  'car-rental': [
-    {
-      docType: DL,
-      elements: ['name', 'licence_number', 'classes', 'valid_until', 'status'],
-      values: { status: 'A' },
-      classes: ['C1'],
-    },
-  ],
-  'age-18': [{ docType: EID, elements: ['age_over_18'], values: { age_over_18: true } }],
+  'hotel-checkin': alternativesOf(PRESET_REQUIREMENTS['hotel-checkin']),
+  'traffic-stop': alternativesOf(PRESET_REQUIREMENTS['traffic-stop']),
+  'car-rental': alternativesOf(PRESET_REQUIREMENTS['car-rental']),
+  'age-18': alternativesOf(PRESET_REQUIREMENTS['age-18']),
 };
 
 function misuse(message: string): DeltaIdError {

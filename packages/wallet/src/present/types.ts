@@ -1,11 +1,10 @@
-import type { DocType } from '@deltaid/core';
+import type { DocType, PresetName } from '@deltaid/core';
 
 /**
- * The purposes a wallet knows, named like the verifier's policy presets: `hotel-checkin` (e-ID check-in elements),
- * `traffic-stop` (driving licence traffic elements), `age-18` (e-ID age_over_18, the `age` credential discloses
- * nothing else), `car-rental` (driving licence).
+ * The purposes a wallet knows: the relying-party presets (`PRESET_REQUIREMENTS` of `@deltaid/core`, the same
+ * names and requirements as the verifier's policies): `hotel-checkin`, `traffic-stop`, `age-18`, `car-rental`.
  */
-export type WalletPurpose = 'hotel-checkin' | 'traffic-stop' | 'age-18' | 'car-rental';
+export type WalletPurpose = PresetName;
 
 /** What a verifier asks for: a named purpose, or the exact elements (optionally limited to some document types). */
 export type PresentationRequest =
